@@ -1,0 +1,81 @@
+"""newsitem: typed news items, parsed from HTML and JSON, sanitized, rendered anywhere.
+
+The public surface is re-exported here; implementation modules starting with ``_`` are
+private.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from newsitem._markup import SafeHTML
+from newsitem.converter import FORMAT_VERSION, from_dict, from_json, to_dict, to_json
+from newsitem.errors import (
+    FormatDetectionError,
+    HTMLParseError,
+    JSONParseError,
+    NewsitemError,
+    ParseError,
+    PolicyError,
+    RenderError,
+    SanitizeError,
+    UnknownFormatError,
+    ValidationError,
+)
+from newsitem.models import (
+    Author,
+    AuthorKind,
+    Block,
+    Brief,
+    BriefKind,
+    DateValue,
+    Image,
+    JSONValue,
+    Link,
+    Model,
+    Page,
+    ReadingTime,
+    RelatedBlock,
+    RelatedItem,
+    SourceAttribution,
+    VideoTeaser,
+)
+
+try:
+    __version__ = version("newsitem")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Author",
+    "AuthorKind",
+    "Block",
+    "Brief",
+    "BriefKind",
+    "DateValue",
+    "FormatDetectionError",
+    "HTMLParseError",
+    "Image",
+    "JSONParseError",
+    "JSONValue",
+    "Link",
+    "Model",
+    "NewsitemError",
+    "Page",
+    "ParseError",
+    "PolicyError",
+    "ReadingTime",
+    "RelatedBlock",
+    "RelatedItem",
+    "RenderError",
+    "SafeHTML",
+    "SanitizeError",
+    "SourceAttribution",
+    "UnknownFormatError",
+    "ValidationError",
+    "VideoTeaser",
+    "__version__",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
