@@ -345,13 +345,16 @@ def parse_date(
     if relative is not None:
         return relative
     if _ISO_LIKE.fullmatch(cleaned):
-        value = _parse_iso_like(text, cleaned)
-    else:
-        value = _parse_words(text, cleaned, dayfirst, reference)
+        return _with_zone(text, _parse_iso_like(text, cleaned), default_tz)
+    return _parse_words(text, cleaned, dayfirst, default_tz, reference)
+
+
+def _with_zone(text: str, value: date | datetime, default_tz: tzinfo | None) -> date | datetime:
+    """Give a datetime read without a zone the default one, or refuse it."""
     if isinstance(value, datetime) and value.tzinfo is None:
         if default_tz is None:
             raise ParseError(f"cannot read a date from {text!r}: a time with no time zone")
-        value = value.replace(tzinfo=default_tz)
+        return value.replace(tzinfo=default_tz)
     return value
 
 
@@ -402,7 +405,11 @@ def _parse_iso_like(text: str, cleaned: str) -> date | datetime:
 
 
 def _parse_words(
-    text: str, cleaned: str, dayfirst: bool | None, reference: datetime | None
+    text: str,
+    cleaned: str,
+    dayfirst: bool | None,
+    default_tz: tzinfo | None,
+    reference: datetime | None,
 ) -> date | datetime:
     """Read a date written in words or numbers with dateutil, and see which fields it had."""
     cleaned = _GMT_OFFSET.sub(_gmt_to_offset, cleaned)
@@ -434,7 +441,7 @@ def _parse_words(
     if first.day != second.day or first.month != second.month:
         raise ParseError(f"cannot read a date from {text!r}: no day and month in it")
     has_time = first.hour == second.hour
-    value: date | datetime = first if has_time else first.date()
+    value = _with_zone(text, first, default_tz) if has_time else first.date()
     if first.year != second.year:
         value = _latest_before(text, value, reference)
     return value
@@ -446,10 +453,12 @@ def _gmt_to_offset(match: re.Match[str]) -> str:
 
 
 def _guess_dayfirst(text: str, cleaned: str) -> bool:
+    """Dotted all-number dates are day first; slashed ones must not be ambiguous."""
     if _DOTTED_DATE.search(cleaned):
         return True
     match = _NUMERIC_DATE.search(cleaned)
-    if match is not None and match[1] != match[3] and int(match[1]) <= 12 >= int(match[3]):
+    both_could_be_months = match is not None and max(int(match[1]), int(match[3])) <= 12
+    if both_could_be_months and match is not None and match[1] != match[3]:
         raise ParseError(
             f"cannot read a date from {text!r}: day and month could be either way round;"
             " pass dayfirst"
