@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
+from newsitem.sanitize import sanitize_html
 
 from newsitem import (
     Author,
@@ -22,7 +23,6 @@ from newsitem import (
     SourceAttribution,
     VideoTeaser,
 )
-from newsitem.sanitize import sanitize_html
 
 # Plain text: any printable Unicode (no lone surrogates, which no encoding can carry),
 # never blank.
@@ -46,21 +46,32 @@ _offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
     lambda m: timezone(timedelta(minutes=m))
 )
 aware_datetimes = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=_offsets | st.timezones()
+    min_value=datetime(1900, 1, 1),
+    max_value=datetime(2100, 1, 1),
+    timezones=_offsets | st.timezones(),
 )
 date_values: st.SearchStrategy[date] = st.dates() | aware_datetimes
 durations = st.timedeltas(min_value=timedelta(microseconds=1), max_value=timedelta(days=30))
 
-_json_scalars = st.none() | st.booleans() | st.integers() | st.floats(
-    allow_nan=False, allow_infinity=False
-) | st.text(_chars, max_size=10)
+_json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(_chars, max_size=10)
+)
 json_values: st.SearchStrategy[Any] = st.recursive(
     _json_scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(_chars, max_size=6), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(_chars, max_size=6), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 extensions = st.dictionaries(
-    st.builds(lambda ns, name: f"{ns}:{name}", st.sampled_from(["ninjs", "schema", "x-acme"]), words),
+    st.builds(
+        lambda ns, name: f"{ns}:{name}", st.sampled_from(["ninjs", "schema", "x-acme"]), words
+    ),
     json_values,
     max_size=3,
 )
@@ -70,10 +81,27 @@ _pieces = st.one_of(
     text,
     st.sampled_from(
         [
-            "<p>", "</p>", "<em>", "</em>", "<strong>", "<a href='https://example.com/x'>", "</a>",
-            "<a href='javascript:alert(1)'>", "<img src='https://example.com/i.png' alt='i'>",
-            "<script>alert(1)</script>", "<h2>", "</h2>", "<ul><li>", "</li></ul>", "<br>",
-            "&amp;", "&lt;", "<b onclick='x()'>", "</b>", "<blockquote>", "</blockquote>",
+            "<p>",
+            "</p>",
+            "<em>",
+            "</em>",
+            "<strong>",
+            "<a href='https://example.com/x'>",
+            "</a>",
+            "<a href='javascript:alert(1)'>",
+            "<img src='https://example.com/i.png' alt='i'>",
+            "<script>alert(1)</script>",
+            "<h2>",
+            "</h2>",
+            "<ul><li>",
+            "</li></ul>",
+            "<br>",
+            "&amp;",
+            "&lt;",
+            "<b onclick='x()'>",
+            "</b>",
+            "<blockquote>",
+            "</blockquote>",
         ]
     ),
 )

@@ -7,7 +7,7 @@ private.
 from importlib.metadata import PackageNotFoundError, version
 
 from newsitem._markup import SafeHTML
-from newsitem.converter import FORMAT_VERSION, from_dict, from_json, to_dict, to_json
+from newsitem.converter import FORMAT_VERSION, from_dict, from_json, native_schema, to_dict, to_json
 from newsitem.errors import (
     FormatDetectionError,
     HTMLParseError,
@@ -76,6 +76,7 @@ __all__ = [
     "__version__",
     "from_dict",
     "from_json",
+    "native_schema",
     "to_dict",
     "to_json",
 ]

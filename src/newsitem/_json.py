@@ -91,7 +91,8 @@ def read_json(data: str | bytes | bytearray, *, max_depth: int = MAX_DEPTH) -> A
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise JSONParseError(
-                "invalid JSON document", [("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+                "invalid JSON document",
+                [("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})")],
             ) from None
     else:
         text = data

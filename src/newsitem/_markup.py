@@ -42,9 +42,7 @@ class SafeHTML(str):
 
     def __new__(cls, value: str = "", *, _token: object = None) -> SafeHTML:
         if _token is not _TRUSTED:
-            raise TypeError(
-                "SafeHTML is created by the sanitizer: use newsitem.sanitize_html(...)"
-            )
+            raise TypeError("SafeHTML is created by the sanitizer: use newsitem.sanitize_html(...)")
         if not isinstance(value, str):
             raise TypeError(f"SafeHTML holds str, got {type(value).__name__}")
         return super().__new__(cls, value)

@@ -12,7 +12,6 @@ import sys
 import typing
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from importlib import resources
 from types import NoneType, UnionType
 from typing import Any, Final
 
@@ -22,19 +21,20 @@ from newsitem._markup import SafeHTML
 from newsitem.converter import _IN_ORDER, _TAGS, FORMAT_VERSION, MODEL_TYPES
 from newsitem.models import AuthorKind, BriefKind
 
-__all__ = ["generate_schema", "native_schema"]
+__all__ = ["generate_schema"]
 
 SCHEMA_ID: Final = f"https://newsitem.invalid/schemas/newsitem-{FORMAT_VERSION}.schema.json"
 _URL_FIELDS: Final = frozenset({"url", "embed_url", "content_url", "same_as"})
 _BLANKABLE: Final = frozenset({"alt"})
 _HTTP_URL: Final = {"type": "string", "pattern": "^[hH][tT][tT][pP][sS]?://[^\\s/?#]+"}
 _LANGUAGE: Final = {"type": "string", "pattern": "^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$"}
+_ISO_DATE_TIME: Final = (
+    "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"
+    "(Z|[+-]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)$"
+)
 _DATE: Final = {
     "type": "string",
-    "anyOf": [
-        {"pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
-        {"pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)$"},
-    ],
+    "anyOf": [{"pattern": "^\\d{4}-\\d{2}-\\d{2}$"}, {"pattern": _ISO_DATE_TIME}],
 }
 
 
@@ -118,17 +118,6 @@ def generate_schema() -> dict[str, Any]:
         "oneOf": documents,
         "$defs": defs,
     }
-
-
-def native_schema() -> dict[str, Any]:
-    """Return the JSON Schema of the native form, as shipped in the package.
-
-    >>> native_schema()["title"]
-    'newsitem native JSON, version 1'
-    """
-    text = resources.files("newsitem").joinpath("schemas/newsitem.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
 
 
 if __name__ == "__main__":

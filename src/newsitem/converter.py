@@ -25,10 +25,12 @@ newsitem.errors.JSONParseError: 2 problems in a newsitem author document
 
 from __future__ import annotations
 
+import json
+import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
-from functools import cache
+from importlib import resources
 from types import NoneType, UnionType
 from typing import Any, Final, TypeVar, overload
 
@@ -43,10 +45,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from newsitem._dates import format_duration, parse_duration
+from newsitem._dates import format_date, format_duration, parse_duration, read_iso_date
 from newsitem._json import read_json, write_json
 from newsitem._markup import SafeHTML
-from newsitem.errors import JSONParseError, ValidationError
+from newsitem.errors import JSONParseError, ParseError, ValidationError
 from newsitem.models import (
     Author,
     AuthorKind,
@@ -69,6 +71,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "make_converter",
+    "native_schema",
     "to_dict",
     "to_json",
 ]
@@ -155,28 +158,22 @@ def _structure_bool(value: object, _: object) -> bool:
     return value
 
 
+_NAIVE_DATETIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+")
+
+
 def _structure_date(value: object, _: object) -> date | datetime:
     _expect(value, str, "an ISO 8601 date or datetime string")
     assert isinstance(value, str)
-    if len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise _Problem(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r}") from None
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise _Problem(f"expected an ISO 8601 date or datetime, got {value!r}") from None
-    if moment.utcoffset() is None:
-        raise _Problem(f"datetime needs a UTC offset such as +02:00 or Z, got {value!r}")
-    return moment
-
-
-def _unstructure_date(value: date) -> str:
-    if isinstance(value, datetime):
-        text = value.isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-    return value.isoformat()
+        return read_iso_date(value)
+    except ParseError:
+        if _NAIVE_DATETIME.fullmatch(value):
+            raise _Problem(
+                f"datetime needs a UTC offset such as +02:00 or Z, got {value!r}"
+            ) from None
+        raise _Problem(
+            f"expected an ISO 8601 date (YYYY-MM-DD) or datetime with offset, got {value!r}"
+        ) from None
 
 
 def _structure_duration(value: object, _: object) -> timedelta:
@@ -198,7 +195,7 @@ def _structure_tuple(value: object, element: Callable[[Any], Any]) -> tuple[Any,
     for index, item in enumerate(value):
         try:
             out.append(element(item))
-        except Exception as exc:  # noqa: BLE001 -- collected and re-raised as a group
+        except Exception as exc:
             exc.add_note(IterableValidationNote(f"Structuring array @ index {index}", index, Any))
             errors.append(exc)
     if errors:
@@ -216,7 +213,7 @@ def _sanitizer(policy: str) -> Callable[[object, object], SafeHTML]:
     def structure(value: object, _: object) -> SafeHTML:
         _expect(value, str, "str (HTML markup)")
         assert isinstance(value, str)
-        from newsitem.sanitize import sanitize_html  # noqa: PLC0415 -- parsers call down
+        from newsitem.sanitize import sanitize_html
 
         return sanitize_html(value, policy=policy)
 
@@ -254,8 +251,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(timedelta, _structure_duration)
     conv.register_unstructure_hook(timedelta, format_duration)
-    conv.register_unstructure_hook(date, _unstructure_date)
-    conv.register_unstructure_hook(datetime, _unstructure_date)
+    conv.register_unstructure_hook(date, format_date)
+    conv.register_unstructure_hook(datetime, format_date)
     conv.register_unstructure_hook(SafeHTML, str)
     for enum_cls in (AuthorKind, BriefKind):
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
@@ -303,21 +300,14 @@ def _overrides(cls: type[Any]) -> dict[str, Any]:
     return out
 
 
-@cache
-def _field_names(cls: type[Any]) -> frozenset[str]:
-    return frozenset(field.name for field in attrs.fields(cls))
-
-
 def _model_hook(conv: cattrs.Converter, cls: type[Any]) -> Callable[[object, object], Any]:
-    generated = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls)
-    )
+    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls))
     tag = _TAGS.get(cls)
 
     def structure(value: object, _: object) -> Any:
         _expect(value, dict, "object")
         assert isinstance(value, dict)
-        if "type" in value and "type" not in _field_names(cls):
+        if "type" in value:
             if tag is None:
                 raise _Problem("unknown key", key="type")
             if value["type"] != tag:
@@ -340,9 +330,7 @@ def _structure_block(conv: cattrs.Converter, value: object) -> Any:
 
 
 def _unstructure_hook(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    generated = make_dict_unstructure_fn(
-        cls, conv, _cattrs_omit_if_default=True, **_overrides(cls)
-    )
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **_overrides(cls))
     tag = _TAGS.get(cls)
     if tag is None:
         return generated
@@ -434,7 +422,9 @@ def from_dict(data: object, cls: type[Any] | None = None) -> Any:
         JSONParseError: listing every problem with its JSONPath.
     """
     if not isinstance(data, dict):
-        raise JSONParseError("invalid newsitem document", [("$", f"expected object, got {_got(data)}")])
+        raise JSONParseError(
+            "invalid newsitem document", [("$", f"expected object, got {_got(data)}")]
+        )
     tag = data.get("type")
     if cls is None:
         if tag not in MODEL_TYPES:
@@ -443,7 +433,7 @@ def from_dict(data: object, cls: type[Any] | None = None) -> Any:
             raise JSONParseError(
                 "invalid newsitem document", [("$.type", f"expected one of {known}, got {got}")]
             )
-        cls = MODEL_TYPES[tag]
+        cls = MODEL_TYPES[str(tag)]
     elif cls not in _TAGS:
         raise TypeError(f"expected a newsitem model class, got {cls!r}")
     if "version" in data:
@@ -473,4 +463,16 @@ def from_json(text: str | bytes, cls: type[Any] | None = None) -> Any:
         JSONParseError: the text is not strict JSON, or not a valid document; the error
             lists every problem with its JSONPath.
     """
-    return from_dict(read_json(text), cls)
+    data = read_json(text)
+    return from_dict(data) if cls is None else from_dict(data, cls)
+
+
+def native_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the native form, as shipped in the package.
+
+    >>> native_schema()["title"]
+    'newsitem native JSON, version 1'
+    """
+    text = resources.files("newsitem").joinpath("schemas/newsitem.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

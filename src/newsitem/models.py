@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 #: A value that JSON can hold; the values of ``extensions`` mappings.
-JSONValue: TypeAlias = "None | bool | int | float | str | list[JSONValue] | dict[str, JSONValue]"
+JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None"
 
 #: A calendar date, or a timezone-aware moment. A date-only value never becomes midnight.
 DateValue: TypeAlias = date | datetime
@@ -137,9 +137,7 @@ def _optional(validator: _Validator) -> _Validator:
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _instance_of(str)(instance, attribute, value)
     if isinstance(value, SafeHTML):
-        raise ValidationError(
-            _where(instance, attribute), "holds plain text; got SafeHTML markup"
-        )
+        raise ValidationError(_where(instance, attribute), "holds plain text; got SafeHTML markup")
     assert isinstance(value, str)
     if not value.strip():
         raise ValidationError(_where(instance, attribute), "must not be blank")
@@ -246,9 +244,7 @@ def _extensions(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValidationError(where, f"expected a mapping, got {_type_name(value)}")
     for key, element in value.items():
         if not isinstance(key, str) or not _EXTENSION_KEY.fullmatch(key):
-            raise ValidationError(
-                where, f"keys are namespaced like 'ninjs:version', got {key!r}"
-            )
+            raise ValidationError(where, f"keys are namespaced like 'ninjs:version', got {key!r}")
         _check_json_value(element, f"{where}[{key!r}]")
 
 
@@ -291,9 +287,7 @@ def _extensions_field() -> Any:
 
 
 def _markup_field(policy: str) -> Any:
-    return attrs.field(
-        default=None, validator=_optional(_markup), metadata={"policy": policy}
-    )
+    return attrs.field(default=None, validator=_optional(_markup), metadata={"policy": policy})
 
 
 # --- the models -----------------------------------------------------------------------------
@@ -382,9 +376,7 @@ class Author:
     """
 
     name: str = attrs.field(validator=_text)
-    kind: AuthorKind = attrs.field(
-        default=AuthorKind.PERSON, validator=_instance_of(AuthorKind)
-    )
+    kind: AuthorKind = attrs.field(default=AuthorKind.PERSON, validator=_instance_of(AuthorKind))
     url: str | None = attrs.field(default=None, validator=_optional(_url))
     avatar: Image | None = attrs.field(default=None, validator=_optional(_instance_of(Image)))
     bio: SafeHTML | None = _markup_field("inline")
@@ -468,9 +460,7 @@ class VideoTeaser:
     video_id: str | None = attrs.field(default=None, validator=_optional(_text))
     embed_url: str | None = attrs.field(default=None, validator=_optional(_url))
     content_url: str | None = attrs.field(default=None, validator=_optional(_url))
-    thumbnail: Image | None = attrs.field(
-        default=None, validator=_optional(_instance_of(Image))
-    )
+    thumbnail: Image | None = attrs.field(default=None, validator=_optional(_instance_of(Image)))
     duration: timedelta | None = attrs.field(default=None, validator=_optional(_duration))
     published: DateValue | None = attrs.field(default=None, validator=_optional(_date_value))
     extensions: Mapping[str, JSONValue] = _extensions_field()
@@ -479,8 +469,14 @@ class VideoTeaser:
         if (self.provider is None) != (self.video_id is None):
             raise ValidationError("VideoTeaser", "provider and video_id go together")
         if not any(
-            (self.title, self.description, self.url, self.video_id, self.embed_url,
-             self.content_url)
+            (
+                self.title,
+                self.description,
+                self.url,
+                self.video_id,
+                self.embed_url,
+                self.content_url,
+            )
         ):
             raise ValidationError(
                 "VideoTeaser",
@@ -529,9 +525,7 @@ class Brief:
         default=None, validator=_optional(_instance_of(ReadingTime))
     )
     language: str | None = attrs.field(default=None, validator=_optional(_language))
-    authors: tuple[Author, ...] = attrs.field(
-        default=(), validator=_tuple_of(_instance_of(Author))
-    )
+    authors: tuple[Author, ...] = attrs.field(default=(), validator=_tuple_of(_instance_of(Author)))
     images: tuple[Image, ...] = attrs.field(default=(), validator=_tuple_of(_instance_of(Image)))
     tags: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(_text))
     attributions: tuple[SourceAttribution, ...] = attrs.field(
