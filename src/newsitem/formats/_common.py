@@ -168,11 +168,16 @@ class Problems:
 
     def duration(self, value: object, path: str) -> timedelta | None:
         """Read a positive duration (ISO 8601 or seconds)."""
-        if value is None:
+        if value is None or isinstance(value, str) and not value.strip():
             return None
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.add(path, f"expected a duration, got {json_type(value)}")
             return None
+        if isinstance(value, str):
+            # Forms seen on pages: "P0Y0M0DT0H10M39S" (zero years and months), "T1M02S".
+            value = _ZERO_YM.sub("P", value.strip())
+            if value[:1] in "Tt":
+                value = "P" + value
         try:
             result = parse_duration(value)
         except ValueError as exc:
@@ -219,6 +224,8 @@ def format_iso(value: date | datetime) -> str:
     text = format_date(value)
     return text[:-6] + "Z" if isinstance(value, datetime) and text.endswith("+00:00") else text
 
+
+_ZERO_YM: Final = re.compile(r"^P(?:0+Y)?(?:0+M)?(?=\d|T)", re.IGNORECASE)
 
 _BLOCK_TAGS: Final = frozenset(
     "p div h1 h2 h3 h4 h5 h6 ul ol li blockquote pre table tr figure figcaption section "
