@@ -1,0 +1,213 @@
+"""newsitem beside trafilatura, readability-lxml and newspaper4k on the shared corpora.
+
+Run::
+
+    /work/venv/bin/python benchmarks/extraction.py [--corpora /work/shared/corpora]
+        [--tools newsitem,trafilatura,readability,newspaper4k] [--limit N]
+
+Each tool runs in a fresh process of its own (so its peak memory is its own) over the
+same pages; nothing touches the network (newspaper4k gets the HTML and fetches no
+images). Printed per tool: body precision/recall/F1 with the 4-word shingle metric on the
+pages with a true body, trafilatura's snippet F1, title/author/date accuracy on the
+labelled pages, median milliseconds per page, peak RSS, and ratios to newsitem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import (  # noqa: E402
+    CorpusPage,
+    Totals,
+    html_to_text,
+    load_pages,
+    same_authors,
+    same_date,
+    same_title,
+    snippet_counts,
+)
+
+
+@dataclass
+class Result:
+    """What one tool made of one page."""
+
+    text: str = ""
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+
+
+Extractor = Callable[[bytes, str], Result]
+
+
+def _newsitem() -> Extractor:
+    from newsitem.parse import parse_html
+
+    def run(data: bytes, url: str) -> Result:
+        page = parse_html(data, url=url)
+        brief = page.brief
+        if brief is None:
+            return Result()
+        return Result(
+            text=html_to_text(brief.body or ""),
+            title=brief.headline,
+            authors=tuple(a.name for a in brief.authors),
+            date=brief.published.isoformat()[:10] if brief.published else None,
+        )
+
+    return run
+
+
+def _trafilatura() -> Extractor:
+    import trafilatura
+
+    def run(data: bytes, url: str) -> Result:
+        document = trafilatura.bare_extraction(
+            data, url=url, include_comments=False, with_metadata=True
+        )
+        if document is None:
+            return Result()
+        author = document.author or ""
+        return Result(
+            text=document.text or "",
+            title=document.title,
+            authors=tuple(a.strip() for a in author.split(";") if a.strip()),
+            date=document.date,
+        )
+
+    return run
+
+
+def _readability() -> Extractor:
+    from readability import Document
+
+    def run(data: bytes, url: str) -> Result:
+        document = Document(data, url=url)
+        return Result(text=html_to_text(document.summary(html_partial=True)),
+                      title=document.short_title())
+
+    return run
+
+
+def _newspaper() -> Extractor:
+    import newspaper
+
+    def run(data: bytes, url: str) -> Result:
+        article = newspaper.Article(url, fetch_images=False)
+        article.download(input_html=data.decode("utf-8", "replace"))
+        article.parse()
+        date = article.publish_date.isoformat()[:10] if article.publish_date else None
+        return Result(text=article.text or "", title=article.title or None,
+                      authors=tuple(article.authors), date=date)
+
+    return run
+
+
+TOOLS: dict[str, Callable[[], Extractor]] = {
+    "newsitem": _newsitem,
+    "trafilatura": _trafilatura,
+    "readability": _readability,
+    "newspaper4k": _newspaper,
+}
+
+
+def run_tool(name: str, corpora: str, limit: int | None) -> Totals:
+    """Run one tool over every page and score it (in the calling process)."""
+    warnings.simplefilter("ignore")
+    extract = TOOLS[name]()
+    totals = Totals()
+    pages = list(load_pages(Path(corpora)))[:limit]
+    for page in pages:
+        data = page.read()
+        start = time.perf_counter()
+        try:
+            result = extract(data, page.url)
+        except Exception:  # a crash scores as a full miss
+            totals.errors += 1
+            result = Result()
+        totals.times_ms.append((time.perf_counter() - start) * 1000)
+        _score(totals, page, result)
+    totals.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return totals
+
+
+def _score(totals: Totals, page: CorpusPage, result: Result) -> None:
+    if page.body is not None:
+        totals.add_body(result.text, page.body)
+    if page.with_snippets or page.without_snippets:
+        for index, value in enumerate(snippet_counts(result.text, page)):
+            totals.snippets[index] += value
+    if page.title:
+        totals.title[0] += same_title(result.title, page.title)
+        totals.title[1] += 1
+    if page.authors:
+        totals.author[0] += same_authors(result.authors, page.authors)
+        totals.author[1] += 1
+    if page.date:
+        totals.date[0] += same_date(result.date, page.date)
+        totals.date[1] += 1
+
+
+def _pct(pair: list[int]) -> str:
+    return f"{pair[0] / pair[1]:.3f} ({pair[0]}/{pair[1]})" if pair[1] else "-"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the tools and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default="/work/shared/corpora")
+    parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    names = [n.strip() for n in args.tools.split(",") if n.strip()]
+    context = multiprocessing.get_context("spawn")
+    results: dict[str, Totals] = {}
+    for name in names:
+        with context.Pool(1) as pool:
+            results[name] = pool.apply(run_tool, (name, args.corpora, args.limit))
+    pages = len(results[names[0]].times_ms)
+    print(f"{pages} pages from {args.corpora}\n")
+    header = (
+        f"{'tool':<12} {'body P':>7} {'body R':>7} {'body F1':>7} {'snip F1':>7} "
+        f"{'title':>16} {'author':>16} {'date':>16} {'ms/page':>8} {'peak MB':>8} {'errors':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, totals in results.items():
+        p, r, f1 = totals.body_scores()
+        median = statistics.median(totals.times_ms) if totals.times_ms else 0.0
+        print(
+            f"{name:<12} {p:7.3f} {r:7.3f} {f1:7.3f} {totals.snippet_f1():7.3f} "
+            f"{_pct(totals.title):>16} {_pct(totals.author):>16} {_pct(totals.date):>16} "
+            f"{median:8.2f} {totals.peak_rss_mb:8.1f} {totals.errors:6d}"
+        )
+    if "newsitem" in results:
+        base = results["newsitem"]
+        base_ms = statistics.median(base.times_ms) or 1e-9
+        print("\nratio to newsitem (median time, peak memory, body F1):")
+        for name, totals in results.items():
+            if name == "newsitem":
+                continue
+            ms = statistics.median(totals.times_ms)
+            f1 = totals.body_scores()[2]
+            base_f1 = base.body_scores()[2] or 1e-9
+            print(
+                f"  {name:<12} time x{ms / base_ms:5.2f}  memory x"
+                f"{totals.peak_rss_mb / (base.peak_rss_mb or 1e-9):5.2f}  body F1 x{f1 / base_f1:5.3f}"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""Authors: bylines split into names, organizations told from people, author cards read."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import lxml.html
+
+from newsitem.models import AuthorKind
+from newsitem.parse._body import class_and_id, clean_text
+
+__all__ = [
+    "author_kind",
+    "find_author_cards",
+    "find_byline",
+    "split_byline",
+]
+
+_BY = re.compile(
+    r"^(?:(?i:written|posted|published|reported|text|story|words|photos?)\s+)?"
+    r"(?:(?i:by|from|von|par|por|door|av|af|autor(?:in)?|authors?|text|texte)|di|da|de)"
+    r"\s*[:\-–]?\s+"
+)
+_SEPARATORS = re.compile(r"\s*(?:,|;|\||&|·|•|/|\s(?:and|AND|And|und|et|y|e|og|en)\s)\s*")
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai"
+    r"|juni|juli|oktober|dezember"
+)
+_DATE_TAIL = re.compile(
+    r"\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|at)\b.*$"
+    rf"|\b(?:{_MONTH})\.?\s+\d{{1,2}}\b.*$|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}.*$"
+    r"|\b\d{1,2}:\d{2}.*$|\b\d{4}-\d{2}-\d{2}.*$|\b\d+\s+(?:min|hours?|days?)\b.*$",
+    re.IGNORECASE,
+)
+_ROLES = re.compile(
+    r"^(?:(?:senior|chief|staff|contributing|special|foreign|political|business|science"
+    r"|technology|tech|sports|deputy|associate|managing|executive|guest|freelance|national"
+    r"|white house|washington|investigative|breaking news|digital|social media)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer"
+    r"|photographer|analyst|author|critic|intern|staff|redakteur(?:in)?|autor(?:in)?"
+    r"|korrespondent(?:in)?|editor-at-large|editors?)s?$",
+    re.IGNORECASE,
+)
+_ORGANIZATION = re.compile(
+    r"\b(?:news\s*desk|desk|staff|team|newsroom|editorial|editors|redaktion|agency|agencies"
+    r"|press|wire|news|media|reuters|afp|ap|dpa|apa|sda|kna|epd|associated press|bloomberg"
+    r"|times|post|journal|tribune|herald|gazette|inc|ltd|llc|gmbh|corp|group|company"
+    r"|service|bureau|magazine|online|\.com|\.de|\.org)\b",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(
+    r"^(?:by|and|the|more|read more|follow|share|email|twitter|facebook|contact|about"
+    r"|author|authors|view all posts|all posts|profile|bio|updated|published|comments?"
+    r"|\d+ comments?|admin|administrator|guest|anonymous|unknown|none|null)$|https?://|@|\d{3,}",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS: Final = 6
+
+
+def _clean_name(piece: str, site_name: str | None) -> str | None:
+    piece = clean_text(piece).strip(" -–—:|·•()[]\"'")
+    piece = _BY.sub("", piece)
+    piece = _DATE_TAIL.sub("", piece).strip(" -–—:|·•,")
+    if not piece or _NOT_NAME.search(piece) or _ROLES.match(piece):
+        return None
+    if site_name and piece.casefold() == site_name.casefold():
+        return None
+    if len(piece.split()) > _MAX_NAME_WORDS or len(piece) > 80:
+        return None
+    if not any(ch.isalpha() for ch in piece):
+        return None
+    return piece
+
+
+def split_byline(text: str, *, site_name: str | None = None) -> list[str]:
+    """Split a byline into author names, dropping dates, roles and the site's own name.
+
+    >>> split_byline("By Jane Doe and John Roe")
+    ['Jane Doe', 'John Roe']
+    >>> split_byline("Jane Doe, Staff Writer | Updated Dec. 14, 2022")
+    ['Jane Doe']
+    """
+    text = clean_text(text)
+    if not text:
+        return []
+    text = _BY.sub("", text)
+    names: list[str] = []
+    for piece in _SEPARATORS.split(text):
+        name = _clean_name(piece, site_name)
+        if name is not None and name not in names:
+            names.append(name)
+    return names
+
+
+def author_kind(name: str) -> AuthorKind:
+    """Tell a person ("Jane Doe") from an organization ("The Kyiv Independent news desk").
+
+    >>> author_kind("The Kyiv Independent news desk").value, author_kind("Jane Doe").value
+    ('organization', 'person')
+    """
+    if _ORGANIZATION.search(name) or name.isupper() and len(name) <= 5:
+        return AuthorKind.ORGANIZATION
+    if name.lower().startswith("the "):
+        return AuthorKind.ORGANIZATION
+    return AuthorKind.PERSON
+
+
+_BYLINE_PATHS: Final = (
+    ".//*[@rel='author']",
+    ".//*[@itemprop='author']//*[@itemprop='name']",
+    ".//*[@itemprop='author']",
+    ".//*[contains(@class, 'byline')]",
+    ".//*[contains(@class, 'author-name') or contains(@class, 'author__name')"
+    " or contains(@class, 'authorName')]",
+    ".//*[contains(@class, 'author') and not(contains(@class, 'card'))"
+    " and not(contains(@class, 'bio')) and not(contains(@class, 'box'))]",
+    ".//a[contains(@href, '/author/') or contains(@href, '/autor/') or contains(@href, '/authors/')]",
+)
+
+
+def find_byline(
+    scope: lxml.html.HtmlElement, *, site_name: str | None
+) -> tuple[list[str], dict[str, str]]:
+    """Find the byline in the page; return the names and the profile URL of each name."""
+    for path in _BYLINE_PATHS:
+        names: list[str] = []
+        urls: dict[str, str] = {}
+        for element in scope.iterfind(path) if "(" not in path else scope.xpath(path):
+            if not isinstance(element, lxml.html.HtmlElement):
+                continue
+            if _inside_card(element):
+                continue
+            text = element.get("content") or element.text_content()
+            if len(text) > 200:
+                continue
+            for name in split_byline(text, site_name=site_name):
+                if name not in names:
+                    names.append(name)
+                    href = element.get("href")
+                    if href is None:
+                        link = element.find(".//a[@href]")
+                        href = link.get("href") if link is not None else None
+                    if href:
+                        urls[name] = href
+        if names:
+            return names, urls
+    return [], {}
+
+
+_CARD = re.compile(
+    r"author-?(?:card|box|bio|info|profile|details|block)|about-?(?:the-?)?author|bio-?box"
+    r"|contributor-?(?:card|box|bio)|byline-?card|article-author",
+    re.IGNORECASE,
+)
+
+
+def _inside_card(element: lxml.html.HtmlElement) -> bool:
+    node: lxml.html.HtmlElement | None = element
+    depth = 0
+    while node is not None and depth < 6:
+        if _CARD.search(class_and_id(node)):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def find_author_cards(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Return the author-card elements of the page (outermost only), in page order."""
+    cards: list[lxml.html.HtmlElement] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "img", "span", "p"):
+            continue
+        names = class_and_id(element)
+        if len(names) < 4 or not _CARD.search(names):
+            continue
+        if any(_is_ancestor(card, element) for card in cards):
+            continue
+        text = clean_text(element.text_content())
+        if not text or len(text) > 2000:
+            continue
+        cards.append(element)
+    return cards
+
+
+def _is_ancestor(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False

@@ -1,0 +1,329 @@
+"""Related blocks and author cards: the parts of a page around its main item.
+
+A related block is a heading that names one ("Related", "Read more", "More from ...",
+"Most popular", "News Feed") followed by a list of links to other news items, or a
+container whose class says "related" holding such a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+from urllib.parse import urljoin
+
+import lxml.html
+
+from newsitem.errors import NewsitemError
+from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem, is_http_url
+from newsitem.parse._authors import author_kind, split_byline
+from newsitem.parse._body import class_and_id, clean_text
+from newsitem.parse._notes import Notes
+from newsitem.sanitize import sanitize_html, sanitize_text
+
+__all__ = ["find_related_blocks", "read_author_card"]
+
+_RELATED_TITLE = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|news|content|posts|coverage|reading))?"
+    r"|read\s+(?:more|next|also)|more\s+(?:from|on|in|about|stories|news|headlines)\b.*"
+    r"|most\s+(?:popular|read|viewed|shared|recent)|popular(?:\s+now)?|news\s+feed"
+    r"|latest(?:\s+(?:news|stories|articles|headlines))?|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|further\s+reading|see\s+also|also\s+read|trending(?:\s+now)?|top\s+stories"
+    r"|editor'?s?\s+picks?|more\s+news|up\s+next|what\s+to\s+read\s+next"
+    r"|weitere\s+(?:artikel|nachrichten|themen)|mehr\s+(?:zum\s+thema|aus|zu)\b.*"
+    r"|auch\s+interessant|lesen\s+sie\s+(?:auch|mehr)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren"
+    r"|meistgelesen|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar"
+    r"|más\s+noticias|leggi\s+anche)\s*[:»›>]?$",
+    re.IGNORECASE,
+)
+_RELATED_CLASS = re.compile(
+    r"related|read-?more|more-?(?:stories|news|articles)|recommend|most-?(?:read|popular)"
+    r"|news-?feed|popular|trending",
+    re.IGNORECASE,
+)
+_SEE_ALL = re.compile(
+    r"^(?:see|view|show|read)\s+(?:all|more)|^all\s+(?:news|stories|articles)|^more\s*[›»>]?$"
+    r"|^alle\s+|^mehr\s*[›»>]?$",
+    re.IGNORECASE,
+)
+_HEADINGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SUMMARY_CLASS = re.compile(r"excerpt|summary|description|dek|teaser|lead|standfirst", re.I)
+_TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
+_MAX_HEADING: Final = 80
+
+
+def _heading_text(element: lxml.html.HtmlElement) -> str:
+    return clean_text(element.text_content())
+
+
+def _is_heading(element: lxml.html.HtmlElement) -> bool:
+    tag = element.tag
+    if tag in _HEADINGS:
+        return True
+    if tag in ("div", "span", "p", "strong", "header") and len(element) <= 2:
+        names = class_and_id(element)
+        return bool(re.search(r"title|heading|header|label", names, re.I))
+    return False
+
+
+def _links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [a for a in element.iter("a") if (a.get("href") or "").strip()]
+
+
+def _item_elements(container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """The repeated children of the block that each hold one teaser."""
+    for path in (".//li", ".//article"):
+        found = [e for e in container.iterfind(path) if e not in skip and _links(e) or (
+            e not in skip and len(clean_text(e.text_content())) > 40)]
+        outer = [e for e in found if not any(o is not e and _inside(e, o) for o in found)]
+        if len(outer) >= 2:
+            return outer
+    # Descend through single wrappers to the level where the children repeat.
+    node = container
+    for _ in range(6):
+        children = [c for c in node if isinstance(c.tag, str) and c not in skip
+                    and not any(_inside(s, c) for s in skip)]
+        with_links = [c for c in children if _links(c) or c.tag == "a"]
+        if len(with_links) >= 2:
+            return with_links
+        if len(children) != 1:
+            break
+        node = children[0]
+    return []
+
+
+def _stray_text(container: lxml.html.HtmlElement) -> bool:
+    """Whether the container holds article paragraphs outside any link or list item."""
+    stray = 0
+    for p in container.iter("p"):
+        node = p.getparent()
+        inside_item = False
+        while node is not None and node is not container:
+            if node.tag in ("a", "li", "article") or _TITLE_CLASS.search(class_and_id(node)):
+                inside_item = True
+                break
+            node = node.getparent()
+        if not inside_item:
+            stray += len(p.text_content())
+    return stray > 400
+
+
+def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _absolute(href: str | None, base_url: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    url = urljoin(base_url, href) if base_url else href
+    return url if is_http_url(url) else None
+
+
+def _read_item(
+    element: lxml.html.HtmlElement,
+    base_url: str | None,
+    read_date: Callable[[str], object],
+) -> RelatedItem | None:
+    links = [element] if element.tag == "a" else _links(element)
+    url = _absolute(links[0].get("href"), base_url) if links else None
+    headline: str | None = None
+    summary: str | None = None
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node is element:
+            continue
+        text = clean_text(node.text_content())
+        if not text:
+            continue
+        if headline is None and (
+            node.tag in _HEADINGS or (_TITLE_CLASS.search(class_and_id(node)) and len(text) < 200)
+        ):
+            headline = text
+        elif summary is None and (
+            node.tag == "p" or _SUMMARY_CLASS.search(class_and_id(node))
+        ) and text != headline:
+            summary = text
+    if headline is None and summary is None:
+        text = clean_text(links[0].text_content()) if links else clean_text(element.text_content())
+        if not text:
+            return None
+        if len(text) <= 160:
+            headline = text
+        else:
+            summary = text
+    published = None
+    time = element.find(".//time")
+    if time is not None:
+        value = read_date(time.get("datetime") or time.text_content())
+        published = value
+    image = None
+    img = element.find(".//img")
+    if img is not None:
+        src = _absolute(img.get("src") or img.get("data-src"), base_url)
+        if src:
+            image = Image(url=src, alt=img.get("alt"))
+    try:
+        return RelatedItem(
+            headline=headline,
+            summary=sanitize_text(summary) if summary else None,
+            url=url,
+            published=published,  # type: ignore[arg-type]
+            image=image,
+        )
+    except NewsitemError:
+        return None
+
+
+def find_related_blocks(
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None,
+    page_url: str | None,
+    read_date: Callable[[str], object],
+    notes: Notes,
+) -> list[tuple[lxml.html.HtmlElement, RelatedBlock]]:
+    """Find the related blocks of the page; return each with the element it came from."""
+    found: list[tuple[lxml.html.HtmlElement, RelatedBlock]] = []
+    taken: list[lxml.html.HtmlElement] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not _is_heading(element):
+            continue
+        title = _heading_text(element)
+        if not title or len(title) > _MAX_HEADING or not _RELATED_TITLE.match(title):
+            continue
+        if any(_inside(element, t) or element is t for t in taken):
+            continue
+        block = _block_under(element, title, base_url, page_url, read_date)
+        if block is not None:
+            taken.append(block[0])
+            found.append(block)
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "li", "p", "span"):
+            continue
+        names = class_and_id(element)
+        if len(names) < 5 or not _RELATED_CLASS.search(names):
+            continue
+        if any(_inside(element, t) or element is t or _inside(t, element) for t in taken):
+            continue
+        heading = next((h for h in element.iter() if h is not element and _is_heading(h)), None)
+        title = _heading_text(heading) if heading is not None else None
+        items = _read_items(element, {heading} if heading is not None else set(), base_url,
+                            page_url, read_date)
+        if len(items) >= 2:
+            taken.append(element)
+            found.append((element, RelatedBlock(title=title or None, items=tuple(items))))
+    if found:
+        notes.add("blocks", f"{len(found)} related block(s) kept apart from the body")
+    return found
+
+
+def _read_items(
+    container: lxml.html.HtmlElement,
+    skip: set[lxml.html.HtmlElement],
+    base_url: str | None,
+    page_url: str | None,
+    read_date: Callable[[str], object],
+) -> list[RelatedItem]:
+    items: list[RelatedItem] = []
+    for element in _item_elements(container, skip):
+        item = _read_item(element, base_url, read_date)
+        if item is None or (page_url and item.url == page_url):
+            continue
+        if item.headline and _SEE_ALL.match(item.headline) and item.summary is None:
+            continue
+        items.append(item)
+    return items
+
+
+def _block_under(
+    heading: lxml.html.HtmlElement,
+    title: str,
+    base_url: str | None,
+    page_url: str | None,
+    read_date: Callable[[str], object],
+) -> tuple[lxml.html.HtmlElement, RelatedBlock] | None:
+    container = heading.getparent()
+    skip = {heading}
+    for _ in range(3):
+        if container is None or container.tag in ("body", "html"):
+            return None
+        items = _read_items(container, skip, base_url, page_url, read_date)
+        if len(items) >= 2 and container.find(".//h1") is None and not _stray_text(container):
+            see_all = None
+            for link in _links(container):
+                text = clean_text(link.text_content())
+                if text and _SEE_ALL.match(text):
+                    url = _absolute(link.get("href"), base_url)
+                    if url:
+                        see_all = Link(url=url, text=text)
+                        break
+            return container, RelatedBlock(title=title, items=tuple(items), see_all=see_all)
+        skip = {container}
+        container = container.getparent()
+        skip = {heading}
+    return None
+
+
+def read_author_card(
+    card: lxml.html.HtmlElement, *, base_url: str | None, site_name: str | None
+) -> Author | None:
+    """Read an author card: name, avatar, bio and profile URL."""
+    name: str | None = None
+    url: str | None = None
+    for path in (".//*[@itemprop='name']", ".//*[@rel='author']", ".//h2", ".//h3", ".//h4",
+                 ".//*[contains(@class, 'name')]", ".//strong", ".//a"):
+        for element in card.iterfind(path) if "(" not in path else card.xpath(path):
+            if not isinstance(element, lxml.html.HtmlElement):
+                continue
+            names = split_byline(element.text_content(), site_name=None)
+            if names:
+                name = names[0]
+                link = element if element.tag == "a" else element.find(".//a[@href]")
+                if link is None:
+                    parent = element.getparent()
+                    link = parent if parent is not None and parent.tag == "a" else None
+                if link is not None:
+                    url = _absolute(link.get("href"), base_url)
+                break
+        if name:
+            break
+    if name is None:
+        return None
+    for link in _links(card):
+        text = clean_text(link.text_content()).casefold()
+        href = _absolute(link.get("href"), base_url)
+        if href and (text.startswith(("read more", "more by", "all articles", "view profile"))
+                     or "/author" in href):
+            url = url or href
+            if text.startswith("read more"):
+                url = href
+    avatar = None
+    img = card.find(".//img")
+    if img is not None:
+        src = _absolute(img.get("src") or img.get("data-src"), base_url)
+        if src:
+            avatar = Image(url=src, alt=img.get("alt"))
+    bio_parts: list[str] = []
+    for p in card.iter("p", "div"):
+        text = clean_text(p.text_content())
+        if p.tag == "div" and (len(p) > 0 or not text):
+            continue
+        if not text or text == name or len(text) < 30:
+            continue
+        if text.casefold().startswith("read more"):
+            continue
+        bio_parts.append(lxml.html.tostring(p, encoding="unicode", with_tail=False))
+        break
+    bio = None
+    if bio_parts:
+        html = re.sub(r"^<(?:p|div)[^>]*>|</(?:p|div)>$", "", bio_parts[0].strip())
+        bio = sanitize_html(html, policy="inline", base_url=base_url)
+        if not bio.strip():
+            bio = None
+    return Author(name=name, kind=author_kind(name), url=url, avatar=avatar, bio=bio)

@@ -1,0 +1,427 @@
+"""Find the main content of a page and clean it.
+
+The approach: drop what is never content (scripts, navigation, forms, hidden nodes,
+elements whose class or id names boilerplate), measure every element once (text length
+and link-text length, bottom-up, in one pass), score paragraph containers the way
+Readability does (commas, length, class names, link density), take the best container
+and the siblings that look like it, then remove the link lists, share bars and short
+boilerplate left inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+import lxml.etree
+import lxml.html
+
+from newsitem.parse._notes import Notes
+
+__all__ = [
+    "Measures",
+    "class_and_id",
+    "clean_text",
+    "extract_body",
+    "measure",
+    "remove_element",
+    "strip_never_content",
+]
+
+# Tags that are never part of an article body.
+_NEVER_CONTENT: Final = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
+        "object", "embed", "button", "input", "select", "textarea", "nav", "aside",
+        "footer", "header", "dialog", "link", "meta", "head", "title", "audio", "video",
+        "source", "track", "map", "area", "label", "option", "menu",
+    }
+)  # fmt: skip
+# Class or id words that name boilerplate; Readability's "unlikely candidates" plus ours.
+_UNLIKELY = re.compile(
+    r"-ad-|\bads?\b|adsbygoogle|advert|ai2html|banner|breadcrumb|combx|comment|community"
+    r"|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark"
+    r"|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental"
+    r"|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscri|signup|promo"
+    r"|outbrain|taboola|recommend|popular|most-?read|trending|toolbar|masthead|navbar"
+    r"|\bnav\b|navigation|widget|byline|dateline|author|timestamp|post-meta|entry-meta"
+    r"|article-meta|tags?-?list|\btags\b|print-?only|skip-?link|video-?player|teaser"
+    r"|read-?more|jump-?link|follow|login|paywall-?prompt|feedback|caption-?credit-?hidden",
+    re.IGNORECASE,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
+_STRONG_UNLIKELY = re.compile(
+    r"comment|disqus|share|sharing|social|newsletter|outbrain|taboola|related|recommend"
+    r"|most-?read|popular|promo|sponsor|advert|cookie|consent|subscri|signup|\bads?\b"
+    r"|byline|author-?(?:card|box|bio|info)|read-?more|trending|breadcrumb",
+    re.IGNORECASE,
+)
+_POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"
+    r"|prose|rich-?text",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
+    r"|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper"
+    r"|sponsor|shopping|tags|widget|newsletter|social|byline|author",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BODY_CONTAINERS: Final = tuple(
+    lxml.etree.XPath(path)
+    for path in (
+        ".//*[@itemprop='articleBody']",
+        ".//*[@property='articleBody']",
+        *(
+            f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+            for name in (
+                "article-body", "article__body", "entry-content", "post-content",
+                "story-body", "article-content", "post-body", "content-body",
+                "article-text", "articleBody", "story-content", "c-entry-content",
+            )
+        ),
+    )
+)  # fmt: skip
+_PARAGRAPHS: Final = frozenset({"p", "pre", "td", "blockquote"})
+_BLOCK_CHILDREN: Final = frozenset(
+    {
+        "p", "div", "section", "article", "table", "ul", "ol", "dl", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6", "figure", "main", "header", "footer", "form",
+        "hr", "img", "iframe", "video", "picture",
+    }
+)  # fmt: skip
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:advertisement|anzeige|werbung|publicité|sponsored|share(?: this)?(?: article| story)?"
+    r"|share on \w+|follow us.*|sign up.*newsletter.*|subscribe.*|read more|related(?: articles?)?"
+    r"|loading.*|click here.*|copy link|print|email|tweet|skip (?:to )?(?:main )?content|"
+    r"continue reading.*)[.:!]?$",
+    re.IGNORECASE,
+)
+_LAZY_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src")
+_WHITESPACE = re.compile(r"\s+")
+
+Measures = dict[lxml.html.HtmlElement, tuple[int, int]]
+
+
+def clean_text(text: str) -> str:
+    """Collapse runs of whitespace into one space and strip the ends."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def class_and_id(element: lxml.html.HtmlElement) -> str:
+    """Return an element's class and id, space-separated."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def remove_element(element: lxml.html.HtmlElement) -> None:
+    """Remove an element and its subtree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _is_hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def strip_never_content(root: lxml.html.HtmlElement, keep_headers: bool = False) -> None:
+    """Remove everything that is never article content from the tree, in place."""
+    doomed: list[lxml.html.HtmlElement] = []
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            doomed.append(element)
+            continue
+        if tag in _NEVER_CONTENT:
+            if tag == "header" and keep_headers:
+                continue
+            doomed.append(element)
+            continue
+        if tag in ("body", "html", "article", "main"):
+            continue
+        if _is_hidden(element):
+            doomed.append(element)
+            continue
+        names = class_and_id(element)
+        if len(names) > 1 and _UNLIKELY.search(names):
+            if _STRONG_UNLIKELY.search(names) or not _MAYBE.search(names):
+                if tag != "a":
+                    doomed.append(element)
+    for element in doomed:
+        remove_element(element)
+
+
+def measure(root: lxml.html.HtmlElement) -> Measures:
+    """Return each element's text length and link-text length, measured in one pass."""
+    order = [e for e in root.iter() if isinstance(e.tag, str)]
+    sizes: Measures = {}
+    for element in reversed(order):
+        text = len(element.text.strip()) if element.text else 0
+        links = 0
+        for child in element:
+            if child.tail:
+                text += len(child.tail.strip())
+            size = sizes.get(child)
+            if size is not None:
+                text += size[0]
+                links += size[1]
+        if element.tag == "a":
+            links = text
+        sizes[element] = (text, links)
+    return sizes
+
+
+def _density(sizes: Measures, element: lxml.html.HtmlElement) -> float:
+    text, links = sizes.get(element, (0, 0))
+    return links / text if text else 0.0
+
+
+def _class_weight(element: lxml.html.HtmlElement) -> int:
+    weight = 0
+    for value in (element.get("class"), element.get("id")):
+        if value:
+            if _NEGATIVE.search(value):
+                weight -= 25
+            if _POSITIVE.search(value):
+                weight += 25
+    return weight
+
+
+_TAG_BASE: Final = {
+    "div": 5, "article": 8, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}  # fmt: skip
+
+
+def _has_direct_text(element: lxml.html.HtmlElement) -> bool:
+    if element.text and len(element.text.strip()) >= 25:
+        return True
+    return any(
+        child.tail and len(child.tail.strip()) >= 25
+        for child in element
+        if not isinstance(child.tag, str) or child.tag not in _BLOCK_CHILDREN
+    )
+
+
+def _score_candidates(
+    body: lxml.html.HtmlElement, sizes: Measures
+) -> dict[lxml.html.HtmlElement, float]:
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for element in body.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag not in _PARAGRAPHS and not (
+            tag in ("div", "section", "span", "font", "article") and _has_direct_text(element)
+        ):
+            continue
+        if tag == "td" and any(isinstance(c.tag, str) and c.tag in _PARAGRAPHS for c in element):
+            continue
+        if tag in ("span", "font") and sizes.get(element, (0, 0))[0] < 100:
+            continue
+        length, links = sizes.get(element, (0, 0))
+        if length < 25:
+            continue
+        text = element.text_content()
+        points = 1.0 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
+        if links and length:
+            points *= 1 - links / length
+        ancestor = element.getparent() if tag in _PARAGRAPHS else element
+        level = 0
+        while ancestor is not None and level < 3:
+            if ancestor not in scores:
+                scores[ancestor] = float(
+                    _TAG_BASE.get(str(ancestor.tag), 0) + _class_weight(ancestor)
+                )
+            scores[ancestor] += points / (1 if level == 0 else level * 2)
+            ancestor = ancestor.getparent()
+            level += 1
+    for element in scores:
+        scores[element] *= 1 - _density(sizes, element)
+    return scores
+
+
+def _explicit_container(
+    body: lxml.html.HtmlElement, sizes: Measures
+) -> lxml.html.HtmlElement | None:
+    for path in _BODY_CONTAINERS:
+        found = [e for e in path(body) if sizes.get(e, (0, 0))[0] >= 200]
+        if found:
+            return max(found, key=lambda e: sizes[e][0])
+    return None
+
+
+def _pick_container(
+    body: lxml.html.HtmlElement, sizes: Measures
+) -> tuple[lxml.html.HtmlElement | None, list[lxml.html.HtmlElement]]:
+    scores = _score_candidates(body, sizes)
+    if not scores:
+        return None, []
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    top, top_score = ranked[0]
+    explicit = _explicit_container(body, sizes)
+    if explicit is not None:
+        ex_text = sizes.get(explicit, (0, 0))[0]
+        top_text = sizes.get(top, (0, 0))[0]
+        if ex_text >= 0.5 * top_text or _contains(explicit, top):
+            return explicit, [explicit]
+    # Several close competitors under one ancestor: the ancestor holds the article.
+    close = [e for e, s in ranked[1:6] if s >= 0.75 * top_score]
+    if len(close) >= 2:
+        ancestor = top.getparent()
+        while ancestor is not None and ancestor.tag != "body":
+            if sum(1 for e in close if _contains(ancestor, e)) >= 2:
+                top = ancestor
+                break
+            ancestor = ancestor.getparent()
+    parent = top.getparent()
+    if parent is None:
+        return top, [top]
+    threshold = max(10.0, top_score * 0.2)
+    chosen: list[lxml.html.HtmlElement] = []
+    top_class = top.get("class")
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0.0
+        if scores.get(sibling, -1e9) + bonus >= threshold:
+            chosen.append(sibling)
+        elif sibling.tag == "p":
+            length = sizes.get(sibling, (0, 0))[0]
+            density = _density(sizes, sibling)
+            if (length > 80 and density < 0.25) or (
+                0 < length <= 80
+                and density == 0
+                and (sibling.text_content().rstrip().endswith((".", "!", "?", "”", '"')))
+            ):
+                chosen.append(sibling)
+    return top, chosen
+
+
+def _contains(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _clean_container(
+    container: lxml.html.HtmlElement, sizes: Measures, headline: str | None
+) -> None:
+    doomed: list[lxml.html.HtmlElement] = []
+    headline_key = clean_text(headline).casefold() if headline else None
+    for element in container.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or element is container:
+            continue
+        length, links = sizes.get(element, (0, 0))
+        if tag in ("h1", "h2") and headline_key:
+            if clean_text(element.text_content()).casefold() == headline_key:
+                doomed.append(element)
+                continue
+        if tag in ("ul", "ol", "div", "section", "table", "dl", "p", "span"):
+            density = links / length if length else 0.0
+            if tag in ("ul", "ol", "dl") and density > 0.6 and length < 2000:
+                doomed.append(element)
+                continue
+            if tag in ("div", "section", "table") and density > 0.5 and length < 1000:
+                doomed.append(element)
+                continue
+            if tag in ("p", "div", "span") and 0 < length < 80:
+                if _BOILERPLATE_LINE.match(clean_text(element.text_content())):
+                    doomed.append(element)
+                    continue
+        if tag == "img":
+            _fix_lazy_image(element)
+    for element in doomed:
+        remove_element(element)
+
+
+def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
+    src = image.get("src") or ""
+    if src and not src.startswith("data:"):
+        return
+    for attribute in _LAZY_SOURCES:
+        value = image.get(attribute)
+        if value and not value.startswith("data:"):
+            image.set("src", value)
+            return
+    srcset = image.get("data-srcset") or image.get("srcset")
+    if srcset:
+        first = srcset.split(",")[0].split()
+        if first:
+            image.set("src", first[0])
+
+
+def _serialize(elements: Iterable[lxml.html.HtmlElement]) -> str:
+    parts: list[str] = []
+    for element in elements:
+        tail = element.tail
+        element.tail = None
+        if element.tag in ("td", "th", "li"):
+            parts.append(
+                f"<p>{lxml.etree.tostring(element, method='html', encoding='unicode')}</p>"
+            )
+        else:
+            parts.append(lxml.etree.tostring(element, method="html", encoding="unicode"))
+        element.tail = tail
+    return "".join(parts)
+
+
+def extract_body(
+    root: lxml.html.HtmlElement,
+    *,
+    headline: str | None,
+    notes: Notes,
+    container_xpath: str | None = None,
+) -> tuple[str | None, lxml.html.HtmlElement | None]:
+    """Find and clean the main content; return it as HTML (unsanitized) and its container.
+
+    Boilerplate must already be stripped from ``root`` (:func:`strip_never_content`).
+    ``container_xpath`` (from a site profile) names the container directly.
+    """
+    body = root.find("body")
+    if body is None:
+        body = root
+    sizes = measure(body)
+    chosen: list[lxml.html.HtmlElement]
+    container: lxml.html.HtmlElement | None
+    if container_xpath is not None:
+        found = body.xpath(container_xpath)
+        elements = [e for e in found if isinstance(e, lxml.html.HtmlElement)]
+        if not elements:
+            notes.add("body", f"profile container {container_xpath!r} not found; scoring instead")
+            container, chosen = _pick_container(body, sizes)
+        else:
+            container, chosen = elements[0], elements
+    else:
+        container, chosen = _pick_container(body, sizes)
+    if container is None or not chosen:
+        notes.add("body", "no main content found: no paragraph of 25 characters or more")
+        return None, None
+    total = sum(sizes.get(e, (0, 0))[0] for e in chosen)
+    if total < 100:
+        notes.add("body", f"no main content found: best candidate holds {total} characters")
+        return None, None
+    for element in chosen:
+        _clean_container(element, sizes, headline)
+    return _serialize(chosen), container

@@ -1,0 +1,112 @@
+"""Turn the bytes of a downloaded page into text, and text into an lxml tree.
+
+Bytes are decoded by their byte-order mark, then by the charset the document declares
+(``<meta charset>``, ``<meta http-equiv="Content-Type">`` or an XML declaration) within its
+first few kilobytes, then by detection: UTF-8 when the bytes are valid UTF-8, else
+Windows-1252, which is what browsers assume for undeclared Western pages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+import lxml.etree
+import lxml.html
+
+from newsitem.errors import HTMLParseError
+
+__all__ = ["decode_html", "parse_tree"]
+
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PRESCAN: Final = 4096
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)""",
+    re.IGNORECASE,
+)
+_LOOKS_LIKE_HTML = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|span|a|h[1-6]"
+    r"|table|ul|ol|script|link|!--)[\s>/]",
+    re.IGNORECASE,
+)
+# Labels browsers treat as another encoding (WHATWG Encoding Standard).
+_ALIASES: Final = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis",
+                   "gb2312": "gb18030", "gbk": "gb18030", "unicode": "utf-8",
+                   "utf-16": "utf-8", "utf-32": "utf-8"}  # fmt: skip
+
+
+def _codec_for(label: str) -> str | None:
+    name = _ALIASES.get(label.lower(), label.lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode page bytes; return the text and the name of the encoding used.
+
+    Raises:
+        HTMLParseError: the bytes are not text in any encoding tried.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    head = data[:_PRESCAN]
+    match = _DECLARED.search(head)
+    if match is not None:
+        label = (match.group(1) or match.group(2)).decode("ascii", "replace")
+        codec = _codec_for(label)
+        if codec is not None:
+            return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def check_html(text: str, *, max_chars: int) -> None:
+    """Refuse text that is over the size limit or that is not HTML at all.
+
+    Raises:
+        HTMLParseError: saying which of the two it is.
+    """
+    if len(text) > max_chars:
+        raise HTMLParseError(
+            f"page of {len(text):,} characters is over the limit of {max_chars:,}"
+            " (ParseOptions.max_chars)"
+        )
+    if "\x00" in text[:_PRESCAN]:
+        raise HTMLParseError("input is not HTML: it holds NUL bytes (binary data?)")
+    if not _LOOKS_LIKE_HTML.search(text[:65536]):
+        stripped = text.lstrip()[:40]
+        raise HTMLParseError(f"input is not HTML: no HTML tag found (starts with {stripped!r})")
+
+
+def parse_tree(text: str) -> lxml.html.HtmlElement:
+    """Parse HTML text into an lxml tree, comments and processing instructions dropped.
+
+    Raises:
+        HTMLParseError: lxml could not build a document from it.
+    """
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, default_doctype=False, collect_ids=False
+    )
+    if text.startswith("<?xml"):
+        text = re.sub(r"^<\?xml[^>]*>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise HTMLParseError(f"input is not HTML: {exc}") from None
+    if root is None:
+        raise HTMLParseError("input is not HTML: the parser found no document")
+    return root

@@ -1,0 +1,542 @@
+"""The parse itself: one tree, every extractor, one :class:`~newsitem.models.Page`."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any, Final
+from urllib.parse import urljoin
+
+import attrs
+import lxml.html
+
+from newsitem._dates import parse_date, parse_reading_time
+from newsitem._language import normalize_language
+from newsitem._markup import SafeHTML
+from newsitem.errors import HTMLParseError, NewsitemError, ParseError, SanitizeError
+from newsitem.models import (
+    Author,
+    Block,
+    Brief,
+    BriefKind,
+    Image,
+    Page,
+    ReadingTime,
+    RelatedBlock,
+    VideoTeaser,
+    is_http_url,
+)
+from newsitem.parse._attributions import find_attributions
+from newsitem.parse._authors import author_kind, find_author_cards, find_byline, split_byline
+from newsitem.parse._blocks import find_related_blocks, read_author_card
+from newsitem.parse._body import (
+    class_and_id,
+    clean_text,
+    extract_body,
+    remove_element,
+    strip_never_content,
+)
+from newsitem.parse._decode import check_html, decode_html, parse_tree
+from newsitem.parse._metadata import Metadata, read_metadata
+from newsitem.parse._notes import Notes
+from newsitem.parse._videos import find_videos, teaser_from_og
+from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
+from newsitem.sanitize import sanitize_html, sanitize_text
+
+__all__ = ["ParseOptions", "build_page"]
+
+_DEFAULT_MAX_CHARS: Final = 20_000_000
+
+
+@attrs.frozen(kw_only=True)
+class ParseOptions:
+    """How :func:`~newsitem.parse.parse_html` reads a page.
+
+    Args:
+        default_tz: The zone of a time the page writes without one. Never the machine's
+            local zone. ``None`` drops such times (with a note) instead of guessing.
+        reference: When the page was fetched (timezone-aware): the year of a date written
+            without one, and the point "3 hours ago" counts back from.
+        dayfirst: How to read ambiguous all-number dates (``03/04/2022``).
+        max_chars: The largest page accepted, in characters after decoding.
+        profiles: Site profiles to choose from by URL host, tried before installed ones.
+        use_installed_profiles: Whether profiles published through the
+            ``newsitem.profiles`` entry-point group are used.
+        find_blocks: Whether related blocks, author cards and video teasers are read.
+    """
+
+    default_tz: tzinfo | None = UTC
+    reference: datetime | None = None
+    dayfirst: bool | None = None
+    max_chars: int = _DEFAULT_MAX_CHARS
+    profiles: tuple[SiteProfile, ...] = ()
+    use_installed_profiles: bool = True
+    find_blocks: bool = True
+
+
+_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|:)\s+")
+_READING_HINT = re.compile(r"min|lesezeit|lesedauer|lecture", re.IGNORECASE)
+_KICKER_CLASS = re.compile(
+    r"kicker|eyebrow|overline|rubric|category|section-?(?:name|label|title)|label|tagline"
+    r"|topic|dachzeile|spitzmarke|subject",
+    re.IGNORECASE,
+)
+_DATE_CLASS = re.compile(r"date|time|published|posted|meta|byline", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_ARTICLE_OG: Final = frozenset({"article", "news", "blog", "video.other", "newsarticle"})
+
+
+def _load_read_jsonld() -> Callable[..., list[Any]] | None:
+    """The JSON-LD node reader of :mod:`newsitem.formats.jsonld`, when it is installed."""
+    try:
+        module = importlib.import_module("newsitem.formats.jsonld")
+    except ImportError:
+        return None
+    reader = getattr(module, "read_jsonld", None)
+    return reader if callable(reader) else None
+
+
+def _date_reader(options: ParseOptions, notes: Notes) -> Callable[[str], date | datetime | None]:
+    def read(text: str) -> date | datetime | None:
+        text = clean_text(text)
+        if not text:
+            return None
+        try:
+            return parse_date(
+                text[:200],
+                default_tz=options.default_tz,
+                reference=options.reference,
+                dayfirst=options.dayfirst,
+            )
+        except ParseError as exc:
+            notes.add("dates", f"date {text[:60]!r} not read: {exc}")
+            return None
+
+    return read
+
+
+def _absolute(href: str | None, base_url: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    url = urljoin(base_url, href) if base_url else href
+    if url.startswith("//"):
+        url = "https:" + url
+    return url if is_http_url(url) else None
+
+
+def _base_url(url: str | None, meta: Metadata) -> str | None:
+    if url and is_http_url(url):
+        if meta.base_href:
+            return _absolute(meta.base_href, url) or url
+        return url
+    for candidate in (meta.base_href, meta.canonical, meta.og_url):
+        if candidate and is_http_url(candidate.strip()):
+            return candidate.strip()
+    return None
+
+
+def _strip_site(title: str, site_name: str | None, h1s: Sequence[str]) -> str:
+    """Drop a " | Site Name" part from a title."""
+    for h1 in h1s:
+        if h1 and h1 in title and len(h1) >= 0.5 * len(title):
+            return h1
+    parts = _SITE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site_name:
+        key = site_name.casefold()
+        kept = [p for p in parts if p.casefold() != key and key not in p.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    first, last = parts[0], parts[-1]
+    if len(last.split()) <= 4 and len(first.split()) >= 3:
+        return _SITE_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else first
+    if len(first.split()) <= 3 and len(last.split()) >= 4:
+        return title[title.find(parts[1]) :]
+    return title
+
+
+def _h1_texts(root: lxml.html.HtmlElement) -> list[str]:
+    texts = []
+    for h1 in root.iter("h1"):
+        text = clean_text(h1.text_content())
+        if text and len(text) < 400:
+            texts.append(text)
+    return texts
+
+
+def _find_reading_time(root: lxml.html.HtmlElement) -> ReadingTime | None:
+    for element in root.iter("span", "div", "p", "li", "time", "small"):
+        text = element.text
+        if not text or len(element) > 1 or not _READING_HINT.search(text):
+            continue
+        full = clean_text(element.text_content())
+        if len(full) > 40:
+            continue
+        try:
+            minutes = parse_reading_time(full)
+        except ParseError:
+            continue
+        return ReadingTime(minutes=minutes, text=full)
+    return None
+
+
+def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
+    h1 = root.find(".//h1")
+    if h1 is None:
+        return None
+    scope = h1.getparent()
+    for _ in range(3):
+        if scope is None:
+            return None
+        for element in scope.iter():
+            if element is h1 or not isinstance(element.tag, str):
+                continue
+            if element.tag in ("h1", "p") and element is not h1 and element.tag == "p":
+                continue
+            if not _KICKER_CLASS.search(class_and_id(element)):
+                continue
+            text = clean_text(element.text_content())
+            if text and len(text) <= 40 and text != headline and not text[0].isdigit():
+                return text
+        scope = scope.getparent()
+    return None
+
+
+def _breadcrumb_section(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
+    for container in root.xpath(
+        ".//*[contains(@class, 'breadcrumb') or @aria-label='breadcrumb'"
+        " or @itemtype='https://schema.org/BreadcrumbList'"
+        " or @itemtype='http://schema.org/BreadcrumbList']"
+    ):
+        if not isinstance(container, lxml.html.HtmlElement):
+            continue
+        crumbs = [clean_text(a.text_content()) for a in container.iter("a")]
+        crumbs = [c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")]
+        if crumbs:
+            return crumbs[-1]
+    return None
+
+
+def _find_dom_date(root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]) -> date | datetime | None:
+    for element in root.iter("span", "div", "p", "time", "small", "abbr"):
+        if not _DATE_CLASS.search(class_and_id(element)):
+            continue
+        text = clean_text(element.get("title") or element.text_content())
+        if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+            continue
+        value = read(text)
+        if value is not None:
+            return value
+    return None
+
+
+def _url_date(url: str | None) -> date | None:
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _images(
+    meta: Metadata, body: lxml.html.HtmlElement | None, base_url: str | None
+) -> tuple[Image, ...]:
+    images: list[Image] = []
+    seen: set[str] = set()
+    for src in meta.images[:1]:
+        url = _absolute(src, base_url)
+        if url:
+            images.append(Image(url=url))
+            seen.add(url)
+    if body is not None:
+        for img in body.iter("img"):
+            url = _absolute(img.get("src") or img.get("data-src"), base_url)
+            if not url or url in seen:
+                continue
+            seen.add(url)
+            caption = credit = None
+            figure = img.getparent()
+            while figure is not None and figure.tag not in ("figure", "body"):
+                figure = figure.getparent()
+            if figure is not None and figure.tag == "figure":
+                cap = figure.find(".//figcaption")
+                if cap is not None:
+                    credit_el = cap.find(".//*[@class]")
+                    if credit_el is not None and re.search(
+                        r"credit|copyright|source|byline", credit_el.get("class") or "", re.I
+                    ):
+                        credit = clean_text(credit_el.text_content()) or None
+                    caption = clean_text(cap.text_content()) or None
+                    if caption and credit and caption.endswith(credit):
+                        caption = caption[: -len(credit)].strip() or None
+            try:
+                images.append(Image(url=url, alt=img.get("alt"), caption=caption, credit=credit))
+            except NewsitemError:
+                continue
+            if len(images) >= 30:
+                break
+    return tuple(images)
+
+
+def _language(value: str | None, notes: Notes) -> str | None:
+    if not value:
+        return None
+    try:
+        return normalize_language(value.split(",")[0].strip())
+    except (NewsitemError, ValueError):
+        notes.add("metadata", f"language {value!r} is not a BCP 47 tag; dropped")
+        return None
+
+
+def _make_authors(
+    names: Sequence[str], urls: dict[str, str], base_url: str | None
+) -> tuple[Author, ...]:
+    authors: list[Author] = []
+    for name in names:
+        try:
+            authors.append(
+                Author(name=name, kind=author_kind(name), url=_absolute(urls.get(name), base_url))
+            )
+        except NewsitemError:
+            continue
+    return tuple(authors)
+
+
+def _jsonld_nodes(
+    meta: Metadata, base_url: str | None, notes: Notes
+) -> list[Brief | VideoTeaser | Author | RelatedBlock]:
+    if not meta.jsonld:
+        return []
+    reader = _load_read_jsonld()
+    if reader is None:
+        notes.add("metadata", "JSON-LD found but newsitem.formats.jsonld is not available")
+        return []
+    nodes: list[Brief | VideoTeaser | Author | RelatedBlock] = []
+    for value in meta.jsonld:
+        try:
+            nodes.extend(reader(value, base_url=base_url))
+        except NewsitemError as exc:
+            notes.add("metadata", f"JSON-LD node not read: {exc}")
+    return nodes
+
+
+def _choose_profile(url: str | None, options: ParseOptions) -> SiteProfile | None:
+    profiles: tuple[SiteProfile, ...] = options.profiles
+    if options.use_installed_profiles:
+        profiles = profiles + load_profiles()
+    return find_profile(url, profiles)
+
+
+def _xpath_text(root: lxml.html.HtmlElement, path: str | None) -> str | None:
+    if path is None:
+        return None
+    for found in root.xpath(path):
+        if isinstance(found, lxml.html.HtmlElement):
+            text = found.get("datetime") or found.get("content") or found.text_content()
+        else:
+            text = str(found)
+        text = clean_text(text)
+        if text:
+            return text
+    return None
+
+
+def build_page(
+    html: str | bytes, *, url: str | None, options: ParseOptions, notes: Notes
+) -> Page:
+    """Parse one page into a :class:`Page`; see :func:`newsitem.parse.parse_html`."""
+    text = _decode(html, options, notes)
+    check_html(text, max_chars=options.max_chars)
+    root = parse_tree(text)
+    meta = read_metadata(root, notes)
+    base_url = _base_url(url, meta)
+    read_date = _date_reader(options, notes)
+    profile = _choose_profile(url or base_url, options)
+    if profile is not None:
+        notes.add("profile", f"site profile {profile.name!r} applied")
+        for path in profile.drop:
+            for element in root.xpath(path):
+                if isinstance(element, lxml.html.HtmlElement):
+                    remove_element(element)
+
+    nodes = _jsonld_nodes(meta, base_url, notes)
+    ld_brief = next((n for n in nodes if isinstance(n, Brief)), None)
+    ld_videos = [n for n in nodes if isinstance(n, VideoTeaser)]
+    site_name = meta.site_name or (profile.site_name if profile else None)
+
+    h1s = _h1_texts(root)
+    profile_headline = _xpath_text(root, profile.headline if profile else None)
+    structured = ld_brief.headline if ld_brief else meta.headline
+    headline_raw = profile_headline or structured or (h1s[0] if h1s else None) or meta.document_title
+    headline = _strip_site(headline_raw, site_name, h1s) if headline_raw else None
+
+    # Authors: structured first, then the byline the page shows.
+    authors: tuple[Author, ...] = ld_brief.authors if ld_brief else ()
+    profile_byline = _xpath_text(root, profile.authors if profile else None)
+    if not authors and profile_byline:
+        authors = _make_authors(split_byline(profile_byline, site_name=None), {}, base_url)
+    byline_names, byline_urls = find_byline(root, site_name=None)
+    if not authors and meta.authors:
+        names = [n for value in meta.authors for n in split_byline(value, site_name=None)]
+        urls = dict(byline_urls)
+        if len(meta.author_urls) == len(names):
+            urls.update(zip(names, meta.author_urls, strict=True))
+        authors = _make_authors(names, urls, base_url)
+    if not authors:
+        authors = _make_authors(byline_names, byline_urls, base_url)
+
+    reading_time = _find_reading_time(root)
+    label = _xpath_text(root, profile.label if profile else None) or _find_kicker(root, headline)
+    breadcrumb = _breadcrumb_section(root, headline)
+    section = (ld_brief.section if ld_brief else None) or meta.section or breadcrumb
+    if label is None:
+        label = section
+        section = None
+    elif section == label:
+        section = None
+
+    # Blocks, read before the boilerplate they sit in is stripped.
+    blocks: list[tuple[lxml.html.HtmlElement, Block]] = []
+    brief_videos: list[VideoTeaser] = list(ld_videos)
+    if options.find_blocks:
+        for card in find_author_cards(root):
+            author = read_author_card(card, base_url=base_url, site_name=site_name)
+            if author is not None:
+                blocks.append((card, author))
+        blocks.extend(
+            find_related_blocks(
+                root, base_url=base_url, page_url=url, read_date=read_date, notes=notes
+            )
+        )
+        for element, teaser in find_videos(
+            root, base_url=base_url, read_date=read_date, notes=notes
+        ):
+            blocks.append((element, teaser))
+        if meta.og_videos and not brief_videos:
+            teaser = teaser_from_og(meta.og_videos[0], base_url, notes)
+            if teaser is not None and not any(
+                isinstance(b, VideoTeaser) and b.video_id == teaser.video_id and b.video_id
+                for _, b in blocks
+            ):
+                brief_videos.append(teaser)
+    if not authors:
+        card_authors = [b for _, b in blocks if isinstance(b, Author)]
+        authors = tuple(
+            Author(name=a.name, kind=a.kind, url=a.url) for a in card_authors
+        )
+    elif blocks:
+        by_name = {b.name: b for _, b in blocks if isinstance(b, Author)}
+        authors = tuple(
+            attrs.evolve(a, url=a.url or by_name[a.name].url) if a.name in by_name else a
+            for a in authors
+        )
+
+    order = {element: index for index, element in enumerate(root.iter())}
+    blocks.sort(key=lambda pair: order.get(pair[0], len(order)))
+    for element, _block in blocks:
+        if element.tag not in ("a",):
+            remove_element(element)
+
+    published = ld_brief.published if ld_brief else None
+    modified = ld_brief.modified if ld_brief else None
+    if published is None and profile is not None:
+        profile_date = _xpath_text(root, profile.published)
+        published = read_date(profile_date) if profile_date else None
+    if published is None and meta.published:
+        published = read_date(meta.published)
+    if modified is None and meta.modified:
+        modified = read_date(meta.modified)
+
+    strip_never_content(root)
+    if published is None:
+        published = _find_dom_date(root, read_date) or _url_date(url or base_url)
+
+    body_html, container = extract_body(
+        root,
+        headline=headline,
+        notes=notes,
+        container_xpath=profile.body if profile else None,
+    )
+    body = None
+    attributions: tuple[Any, ...] = ()
+    if body_html is not None:
+        try:
+            body = sanitize_html(body_html, policy="body", base_url=base_url)
+        except SanitizeError as exc:
+            notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
+            body = None
+        if body is not None and not body.strip():
+            body = None
+    if body is not None and container is not None:
+        reference = published if isinstance(published, datetime) else options.reference
+        if isinstance(published, date) and not isinstance(published, datetime):
+            reference = datetime(published.year, published.month, published.day, 23, 59, tzinfo=UTC)
+        attr_reader = _date_reader(attrs.evolve(options, reference=reference), Notes())
+        attributions = tuple(
+            find_attributions(container, base_url=base_url, read_date=attr_reader)
+        )
+
+    language = _language(meta.language, notes)
+    page_url = _absolute(meta.canonical, base_url) or (url if url and is_http_url(url) else None)
+    articleish = ld_brief is not None or (meta.og_type or "") in _ARTICLE_OG
+    brief = None
+    if headline and (body is not None or articleish):
+        brief = Brief(
+            headline=headline,
+            url=page_url,
+            kind=ld_brief.kind if ld_brief else BriefKind.NEWS,
+            label=label,
+            section=section,
+            summary=ld_brief.summary if ld_brief and ld_brief.summary else _summary(meta),
+            body=body,
+            published=published,
+            modified=modified,
+            reading_time=reading_time,
+            language=language,
+            authors=authors,
+            images=_images(meta, container, base_url),
+            tags=tuple(t for t in meta.tags if t.strip())[:50],
+            attributions=attributions,
+            videos=tuple(brief_videos),
+        )
+    elif headline is None:
+        notes.add("body", "no headline found: the page has no main news item")
+    else:
+        notes.add("body", "no article body and no article metadata: no main news item")
+    title = meta.document_title
+    return Page(
+        url=page_url,
+        site_name=site_name,
+        title=title if title and title != headline else None,
+        language=language,
+        brief=brief,
+        blocks=tuple(block for _, block in blocks),
+    )
+
+
+def _summary(meta: Metadata) -> SafeHTML | None:
+    if not meta.description:
+        return None
+    return sanitize_text(meta.description)
+
+
+def _decode(html: str | bytes, options: ParseOptions, notes: Notes) -> str:
+    if isinstance(html, str):
+        return html
+    if not isinstance(html, bytes | bytearray):
+        raise TypeError(f"html: expected str or bytes, got {type(html).__name__}")
+    if len(html) > options.max_chars * 4:
+        raise HTMLParseError(
+            f"page of {len(html):,} bytes is over the limit (ParseOptions.max_chars)"
+        )
+    text, encoding = decode_html(bytes(html))
+    notes.add("decode", f"decoded as {encoding}")
+    return text

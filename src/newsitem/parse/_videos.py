@@ -1,0 +1,259 @@
+"""Video teasers: ``og:video``, YouTube and Vimeo frames and links, ``<video>`` elements,
+and "Video" sections of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+import lxml.html
+
+from newsitem._dates import parse_duration
+from newsitem.errors import NewsitemError
+from newsitem.models import Image, VideoTeaser, is_http_url
+from newsitem.parse._body import class_and_id, clean_text
+from newsitem.parse._notes import Notes
+from newsitem.sanitize import video_source
+
+__all__ = ["find_videos", "teaser_from_og"]
+
+_VIDEO_TITLE = re.compile(r"^(?:videos?|watch|video news|latest videos?|vidéos?|vídeos?)$", re.I)
+_VIDEO_HOST = re.compile(
+    r"^https?://(?:www\.|m\.|player\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com"
+    r"|dailymotion\.com|dai\.ly|geo\.dailymotion\.com)/",
+    re.IGNORECASE,
+)
+_SHOW_MORE = re.compile(r"^(?:show|read|see)\s+(?:more|less)$|^more$|^watch(?: now)?$", re.I)
+
+
+def _absolute(href: str | None, base_url: str | None) -> str | None:
+    if not href:
+        return None
+    url = urljoin(base_url, href.strip()) if base_url else href.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    return url if is_http_url(url) else None
+
+
+def _provider(url: str | None) -> tuple[str | None, str | None]:
+    if not url or not _VIDEO_HOST.match(url):
+        return None, None
+    try:
+        return video_source(url)
+    except NewsitemError:
+        return None, None
+
+
+def _make(notes: Notes, **fields: object) -> VideoTeaser | None:
+    try:
+        return VideoTeaser(**fields)  # type: ignore[arg-type]
+    except NewsitemError as exc:
+        notes.add("videos", f"video teaser dropped: {exc}")
+        return None
+
+
+def teaser_from_og(og: dict[str, str], base_url: str | None, notes: Notes) -> VideoTeaser | None:
+    """Build a teaser from the page's ``og:video`` tags."""
+    url = _absolute(og.get("url"), base_url)
+    if url is None:
+        return None
+    provider, video_id = _provider(url)
+    thumb = _absolute(og.get("image"), base_url)
+    is_file = bool(re.search(r"\.(?:mp4|webm|m3u8|mov)(?:\?|$)", url)) or og.get(
+        "type", ""
+    ).startswith("video/mp4")
+    return _make(
+        notes,
+        title=og.get("title") or None,
+        description=og.get("description") or None,
+        provider=provider,
+        video_id=video_id,
+        embed_url=url if provider is None and not is_file else None,
+        content_url=url if is_file else None,
+        url=None,
+        thumbnail=Image(url=thumb) if thumb else None,
+    )
+
+
+def _section_label(element: lxml.html.HtmlElement) -> tuple[str | None, lxml.html.HtmlElement | None]:
+    """The "Video" heading of the section an element sits in, and that section."""
+    node = element.getparent()
+    depth = 0
+    while node is not None and depth < 5 and node.tag not in ("body", "article", "main"):
+        for child in node:
+            if child.tag in ("h2", "h3", "h4", "h5", "div", "span", "p") and len(child) <= 1:
+                text = clean_text(child.text_content())
+                if text and _VIDEO_TITLE.match(text):
+                    return text, node
+        node = node.getparent()
+        depth += 1
+    return None, None
+
+
+def find_videos(
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None,
+    read_date: Callable[[str], object],
+    notes: Notes,
+) -> list[tuple[lxml.html.HtmlElement, VideoTeaser]]:
+    """Find video teasers in the page; return each with the element it came from."""
+    found: list[tuple[lxml.html.HtmlElement, VideoTeaser]] = []
+    sections: list[lxml.html.HtmlElement] = []
+    for element in root.iter("iframe", "video", "a", "h2", "h3", "h4", "div", "span", "section"):
+        tag = element.tag
+        if tag in ("iframe", "video"):
+            teaser = _read_player(element, base_url, notes)
+            if teaser is not None:
+                label, section = _section_label(element)
+                if section is not None:
+                    sections.append(section)
+                    teaser = _enrich(teaser, section, label, base_url)
+                found.append((element, teaser))
+        elif tag == "a":
+            url = _absolute(element.get("href"), base_url)
+            provider, video_id = _provider(url)
+            if provider is None:
+                continue
+            if any(_inside(element, s) for s in sections):
+                continue
+            title = clean_text(element.text_content()) or element.get("title")
+            teaser = _make(notes, url=url, provider=provider, video_id=video_id,
+                           title=title or None)
+            if teaser is not None and not any(t.video_id == video_id for _, t in found):
+                found.append((element, teaser))
+        else:
+            if len(element) > 1:
+                continue
+            text = clean_text(element.text_content())
+            if not text or not _VIDEO_TITLE.match(text):
+                continue
+            section = element.getparent()
+            if section is None or any(section is s or _inside(section, s) for s in sections):
+                continue
+            teaser = _section_teaser(section, element, text, base_url, notes)
+            if teaser is not None:
+                sections.append(section)
+                found.append((section, teaser))
+    return found
+
+
+def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _read_player(
+    element: lxml.html.HtmlElement, base_url: str | None, notes: Notes
+) -> VideoTeaser | None:
+    if element.tag == "iframe":
+        src = _absolute(element.get("src") or element.get("data-src"), base_url)
+        provider, video_id = _provider(src)
+        if provider is None:
+            return None
+        return _make(notes, provider=provider, video_id=video_id, embed_url=src,
+                     title=clean_text(element.get("title") or "") or None)
+    src = element.get("src")
+    if not src:
+        source = element.find(".//source[@src]")
+        src = source.get("src") if source is not None else None
+    content = _absolute(src, base_url)
+    if content is None:
+        return None
+    poster = _absolute(element.get("poster"), base_url)
+    return _make(notes, content_url=content, thumbnail=Image(url=poster) if poster else None,
+                 title=clean_text(element.get("title") or element.get("aria-label") or "") or None)
+
+
+def _enrich(
+    teaser: VideoTeaser, section: lxml.html.HtmlElement, label: str | None, base_url: str | None
+) -> VideoTeaser:
+    fields = _section_text(section, label)
+    try:
+        return VideoTeaser(
+            label=label,
+            title=teaser.title or fields.get("title"),
+            description=fields.get("description"),
+            url=teaser.url,
+            provider=teaser.provider,
+            video_id=teaser.video_id,
+            embed_url=teaser.embed_url,
+            content_url=teaser.content_url,
+            thumbnail=teaser.thumbnail or _thumbnail(section, base_url),
+        )
+    except NewsitemError:
+        return teaser
+
+
+def _thumbnail(section: lxml.html.HtmlElement, base_url: str | None) -> Image | None:
+    img = section.find(".//img")
+    if img is None:
+        return None
+    src = _absolute(img.get("src") or img.get("data-src"), base_url)
+    return Image(url=src, alt=img.get("alt")) if src else None
+
+
+def _section_text(section: lxml.html.HtmlElement, label: str | None) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for node in section.iter():
+        if not isinstance(node.tag, str) or node is section:
+            continue
+        text = clean_text(node.text_content())
+        if not text or text == label or _SHOW_MORE.match(text):
+            continue
+        names = class_and_id(node)
+        if "title" not in fields and (
+            node.tag in ("h2", "h3", "h4", "h5") or re.search(r"title|headline", names, re.I)
+        ) and len(text) < 200:
+            fields["title"] = text
+        elif "description" not in fields and (
+            node.tag == "p" or re.search(r"description|summary|excerpt", names, re.I)
+        ):
+            fields["description"] = text
+    return fields
+
+
+def _section_teaser(
+    section: lxml.html.HtmlElement,
+    heading: lxml.html.HtmlElement,
+    label: str,
+    base_url: str | None,
+    notes: Notes,
+) -> VideoTeaser | None:
+    fields = _section_text(section, label)
+    url = None
+    provider = video_id = None
+    for link in section.iter("a"):
+        candidate = _absolute(link.get("href"), base_url)
+        if candidate is None:
+            continue
+        provider, video_id = _provider(candidate)
+        url = candidate
+        if provider is not None:
+            break
+    duration = None
+    meta = section.find(".//*[@itemprop='duration']")
+    if meta is not None:
+        try:
+            duration = parse_duration(meta.get("content") or meta.text_content())
+        except ValueError:
+            duration = None
+    if not fields and url is None:
+        return None
+    return _make(
+        notes,
+        label=label,
+        title=fields.get("title"),
+        description=fields.get("description"),
+        url=url,
+        provider=provider,
+        video_id=video_id,
+        thumbnail=_thumbnail(section, base_url),
+        duration=duration if duration else None,
+    )
