@@ -17,7 +17,7 @@ from newsitem._json import MAX_DEPTH, read_json
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
 from newsitem.errors import JSONParseError, ParseError
-from newsitem.models import JSONValue, is_http_url
+from newsitem.models import DateValue, JSONValue, is_http_url
 
 __all__ = [
     "Problems",
@@ -94,8 +94,10 @@ def _check_depth(value: object, what: str) -> None:
             stack.extend((v, key_path(path, str(k)), depth + 1) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(node))
-        elif isinstance(node, float) and node != node or node in (float("inf"), float("-inf")):
-            raise JSONParseError(f"invalid {what} document", [(path, f"{node} is not a JSON number")])
+        elif (isinstance(node, float) and node != node) or node in (float("inf"), float("-inf")):
+            raise JSONParseError(
+                f"invalid {what} document", [(path, f"{node} is not a JSON number")]
+            )
 
 
 class Problems:
@@ -133,7 +135,9 @@ class Problems:
             return None
         return value if value.strip() else None
 
-    def url(self, obj: Mapping[str, Any], key: str, path: str, base_url: str | None = None) -> str | None:
+    def url(
+        self, obj: Mapping[str, Any], key: str, path: str, base_url: str | None = None
+    ) -> str | None:
         """Read a URL member, resolved against ``base_url``; a non-http(s) URL is a problem."""
         value = self.text(obj, key, path)
         if value is None:
@@ -143,7 +147,7 @@ class Problems:
     def check_url(self, value: str, path: str, base_url: str | None = None) -> str | None:
         """Resolve ``value`` against ``base_url`` and check it is an absolute http(s) URL."""
         if base_url is not None and not is_http_url(value):
-            from urllib.parse import urljoin  # noqa: PLC0415 -- rare path
+            from urllib.parse import urljoin
 
             value = urljoin(base_url, value)
         if not is_http_url(value):
@@ -151,14 +155,14 @@ class Problems:
             return None
         return value
 
-    def date(self, obj: Mapping[str, Any], key: str, path: str) -> date | datetime | None:
+    def date(self, obj: Mapping[str, Any], key: str, path: str) -> DateValue | None:
         """Read a date member with :func:`newsitem._dates.parse_date`."""
         value = self.text(obj, key, path)
         if value is None:
             return None
         return self.parse_date(value, key_path(path, key))
 
-    def parse_date(self, value: str, path: str) -> date | datetime | None:
+    def parse_date(self, value: str, path: str) -> DateValue | None:
         """Read a date or an aware datetime from ``value``; a problem if it is not one."""
         try:
             return parse_date(value)
@@ -168,7 +172,7 @@ class Problems:
 
     def duration(self, value: object, path: str) -> timedelta | None:
         """Read a positive duration (ISO 8601 or seconds)."""
-        if value is None or isinstance(value, str) and not value.strip():
+        if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.add(path, f"expected a duration, got {json_type(value)}")
@@ -228,8 +232,34 @@ def format_iso(value: date | datetime) -> str:
 _ZERO_YM: Final = re.compile(r"^P(?:0+Y)?(?:0+M)?(?=\d|T)", re.IGNORECASE)
 
 _BLOCK_TAGS: Final = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 ul ol li blockquote pre table tr figure figcaption section "
-    "article header footer aside dl dt dd hr".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+    ]
 )
 _SPACES: Final = re.compile(r"[ \t\r\f\v]+")
 _BREAKS: Final = re.compile(r"\s*\n\s*(?:\n\s*)+")
@@ -241,7 +271,7 @@ def html_to_text(markup: str) -> str:
     >>> html_to_text("<p>One <b>two</b></p><p>Three<br>four</p>")
     'One two\\n\\nThree\\nfour'
     """
-    from lxml import html as lxml_html  # noqa: PLC0415 -- only writers need it
+    from lxml import html as lxml_html
 
     if not markup.strip():
         return ""
@@ -261,8 +291,7 @@ def html_to_text(markup: str) -> str:
 
 def text_to_html(text: str) -> SafeHTML:
     """Escape plain text as markup, blank lines becoming paragraphs."""
-    from newsitem.sanitize import sanitize_html  # noqa: PLC0415 -- parsers call down
-    from newsitem.sanitize import sanitize_text  # noqa: PLC0415
+    from newsitem.sanitize import sanitize_html, sanitize_text
 
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     if len(paragraphs) <= 1:

@@ -74,16 +74,49 @@ _TYPE_KINDS: Final = {name: kind for kind, name in _KIND_TYPES.items()} | {
     "DiscussionForumPosting": BriefKind.BLOG,
 }
 _ORG_TYPES: Final = frozenset(
-    {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization",
-     "EducationalOrganization", "LocalBusiness", "OnlineBusiness"}
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "NGO",
+        "GovernmentOrganization",
+        "EducationalOrganization",
+        "LocalBusiness",
+        "OnlineBusiness",
+    }
 )
 _PREFIXES: Final = ("http://schema.org/", "https://schema.org/", "schema:")
 # Article properties read into model fields; the rest are kept as "schema:<name>".
 _ARTICLE_KEYS: Final = frozenset(
-    "@context @type @id headline name alternativeHeadline url mainEntityOfPage identifier "
-    "articleSection description articleBody text datePublished dateCreated dateModified "
-    "inLanguage author creator image thumbnailUrl keywords timeRequired citation video "
-    "hasPart liveBlogUpdate".split()
+    [
+        "@context",
+        "@type",
+        "@id",
+        "headline",
+        "name",
+        "alternativeHeadline",
+        "url",
+        "mainEntityOfPage",
+        "identifier",
+        "articleSection",
+        "description",
+        "articleBody",
+        "text",
+        "datePublished",
+        "dateCreated",
+        "dateModified",
+        "inLanguage",
+        "author",
+        "creator",
+        "image",
+        "thumbnailUrl",
+        "keywords",
+        "timeRequired",
+        "citation",
+        "video",
+        "hasPart",
+        "liveBlogUpdate",
+    ]
 )
 
 
@@ -146,7 +179,9 @@ def _video(video: VideoTeaser) -> dict[str, Any]:
         out["uploadDate"] = format_iso(video.published)
     if video.provider is not None and video.video_id is not None:
         out["identifier"] = {
-            "@type": "PropertyValue", "propertyID": video.provider, "value": video.video_id
+            "@type": "PropertyValue",
+            "propertyID": video.provider,
+            "value": video.video_id,
         }
     if video.label is not None:
         out["genre"] = video.label
@@ -231,7 +266,8 @@ def _article(brief: Brief, graph: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _citation(source: SourceAttribution) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "@type": "CreativeWork", "publisher": {"@type": "Organization", "name": source.name}
+        "@type": "CreativeWork",
+        "publisher": {"@type": "Organization", "name": source.name},
     }
     if source.url is not None:
         out["url"] = source.url
@@ -309,8 +345,10 @@ def _page(page: Page) -> dict[str, Any]:
         nodes.append(article)
     for block in page.blocks:
         node = (
-            _author(block) if isinstance(block, Author)
-            else _video(block) if isinstance(block, VideoTeaser)
+            _author(block)
+            if isinstance(block, Author)
+            else _video(block)
+            if isinstance(block, VideoTeaser)
             else _item_list(block)
         )
         _extensions(node, block.extensions)
@@ -327,7 +365,7 @@ def _types(node: Mapping[str, Any]) -> list[str]:
         if isinstance(value, str):
             for prefix in _PREFIXES:
                 if value.startswith(prefix):
-                    value = value[len(prefix):]
+                    value = value[len(prefix) :]
                     break
             out.append(value)
     return out
@@ -366,9 +404,9 @@ class _Graph:
 
     def resolve(self, value: Any) -> Any:
         """The node an ``{"@id": ...}`` reference names, or the value itself."""
-        if isinstance(value, dict) and "@id" in value and len(value) <= 2 and "@type" not in value or (
-            isinstance(value, dict) and len(value) == 1 and "@id" in value
-        ):
+        if (
+            isinstance(value, dict) and "@id" in value and len(value) <= 2 and "@type" not in value
+        ) or (isinstance(value, dict) and len(value) == 1 and "@id" in value):
             target = self.by_id.get(value["@id"]) if isinstance(value.get("@id"), str) else None
             if target is not None:
                 self.referenced.add(id(target))
@@ -405,7 +443,7 @@ class _Graph:
             return None
         value = value.strip()
         if not is_http_url(value) and self.base_url is not None and not value.startswith("_:"):
-            from urllib.parse import urljoin  # noqa: PLC0415
+            from urllib.parse import urljoin
 
             value = urljoin(self.base_url, value)
         return value if is_http_url(value) else None
@@ -501,7 +539,11 @@ def _read_video(g: _Graph, node: Mapping[str, Any], path: str) -> VideoTeaser | 
 def _read_item_list(g: _Graph, node: Mapping[str, Any], path: str) -> RelatedBlock | None:
     items = []
     for element in g.nodes(node, "itemListElement"):
-        item = g.resolve(element.get("item")) if isinstance(element, dict) and "item" in element else element
+        item = (
+            g.resolve(element.get("item"))
+            if isinstance(element, dict) and "item" in element
+            else element
+        )
         if isinstance(item, str):
             item = {"url": item}
         if not isinstance(item, dict):
@@ -515,7 +557,8 @@ def _read_item_list(g: _Graph, node: Mapping[str, Any], path: str) -> RelatedBlo
             RelatedItem(
                 headline=headline,
                 summary=text_to_html(description) if description else None,
-                url=g.url(item.get("url")) or (g.url(element.get("url")) if isinstance(element, dict) else None),
+                url=g.url(item.get("url"))
+                or (g.url(element.get("url")) if isinstance(element, dict) else None),
                 published=g.date(item, "datePublished", path),
                 image=_read_image(g, image[0] if isinstance(image, list) and image else image),
                 label=g.text(item.get("genre")),
@@ -533,7 +576,8 @@ def _read_item_list(g: _Graph, node: Mapping[str, Any], path: str) -> RelatedBlo
 
 def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: str) -> Brief | None:
     headline = (
-        g.text(node.get("headline")) or g.text(node.get("name"))
+        g.text(node.get("headline"))
+        or g.text(node.get("name"))
         or g.text(node.get("alternativeHeadline"))
     )
     if headline is None:
@@ -544,7 +588,11 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     language = node.get("inLanguage")
     if isinstance(language, dict):
         language = language.get("alternateName") or language.get("name")
-    lang = g.p.language({"l": language}, "l", f"{path}.inLanguage") if isinstance(language, str) else None
+    lang = (
+        g.p.language({"l": language}, "l", f"{path}.inLanguage")
+        if isinstance(language, str)
+        else None
+    )
     keywords: list[str] = []
     for value in as_list(node.get("keywords")):
         text = g.text(value)
@@ -556,7 +604,13 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     body = g.text(node.get("articleBody")) or g.text(node.get("text"))
     required = node.get("timeRequired")
     reading = g.p.duration(required, f"{path}.timeRequired") if isinstance(required, str) else None
-    authors = [a for a in (_read_author(g, v) for v in as_list(node.get("author")) or as_list(node.get("creator"))) if a]
+    authors = [
+        a
+        for a in (
+            _read_author(g, v) for v in as_list(node.get("author")) or as_list(node.get("creator"))
+        )
+        if a
+    ]
     images = [i for i in (_read_image(g, v) for v in as_list(node.get("image"))) if i]
     citations = []
     for cited in g.nodes(node, "citation"):
@@ -565,7 +619,8 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
             if name:
                 citations.append(
                     SourceAttribution(
-                        name=name, url=g.url(cited.get("url")),
+                        name=name,
+                        url=g.url(cited.get("url")),
                         date=g.date(cited, "datePublished", path),
                         text=g.text(cited.get("abstract")),
                     )
@@ -584,7 +639,9 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
                 related.append(block)
     updates = [u for u in g.nodes(node, "liveBlogUpdate") if isinstance(u, dict)]
     if updates:
-        block = _read_item_list(g, {"name": "Updates", "itemListElement": updates}, f"{path}.liveBlogUpdate")
+        block = _read_item_list(
+            g, {"name": "Updates", "itemListElement": updates}, f"{path}.liveBlogUpdate"
+        )
         if block is not None:
             related.append(block)
     identifier = node.get("identifier")
@@ -593,7 +650,9 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     extensions: dict[str, JSONValue] = {}
     for key, value in node.items():
         if key not in _ARTICLE_KEYS and not key.startswith("@"):
-            name = key if ":" in key and not key.startswith(("http:", "https:")) else f"schema:{key}"
+            name = (
+                key if ":" in key and not key.startswith(("http:", "https:")) else f"schema:{key}"
+            )
             extensions[name] = json_copy(value)
     section = node.get("articleSection")
     try:
@@ -623,7 +682,7 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
 
 
 def _reading(duration: timedelta | None) -> Any:
-    from newsitem.models import ReadingTime  # noqa: PLC0415
+    from newsitem.models import ReadingTime
 
     if duration is None:
         return None
@@ -669,11 +728,13 @@ def read_jsonld(data: Any, *, base_url: str | None = None) -> list[JSONLDNode]:
         data = _unwrap(data)
     doc = decode_json(data, "JSON-LD")
     if not isinstance(doc, dict | list):
-        raise JSONParseError("invalid JSON-LD document", [("$", f"expected object or array, got {json_type(doc)}")])
+        raise JSONParseError(
+            "invalid JSON-LD document", [("$", f"expected object or array, got {json_type(doc)}")]
+        )
     problems = Problems("JSON-LD")
     g = _Graph(as_list(doc), base_url, problems)
     found: list[tuple[int, JSONLDNode]] = []
-    for path, node in g.roots:
+    for _path, node in g.roots:
         types = _types(node)
         if "WebPage" in types or "ItemPage" in types:
             main = g.resolve(node.get("mainEntity"))
@@ -707,4 +768,3 @@ def read_jsonld(data: Any, *, base_url: str | None = None) -> list[JSONLDNode]:
     order = {id(node): index for index, (_, node) in enumerate(g.roots)}
     found.sort(key=lambda pair: order.get(pair[0], 0))
     return [model for _, model in found]
-

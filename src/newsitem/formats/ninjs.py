@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -61,16 +61,54 @@ _CONCRETE: Final = {"2.x": "2.2", "3.x": "3.0", "2": "2.2", "3": "3.0"}
 _SCHEMA_URL: Final = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
 
 # Every camelCase property name of the 3.x schemas; 2.x writes each in lowercase.
-_CAMEL: Final = (
-    "altIds aspectRatio charCount contactInfo contentCreated contentType copyrightHolder "
-    "copyrightNotice digitalSourceType edNote embargoedUntil encodedRights endDate "
-    "eventDetails eventStatus exclAudience expectedDuration expectedEndDate "
-    "expectedStartDate firstCreated frameRate geoJSON infoSources itemCount langId "
-    "linkedRights plannedCoverage plannedCoverageStatus postalCode pubStatus rangeFrom "
-    "rangeTo recurrenceDates recurrenceRules representationType rightsInfo scanType "
-    "sizeInBytes startDate symbolType transportProtocol trustIndicators usageTerms "
-    "versionCreated videoCodec wordCount"
-).split()
+_CAMEL: Final = [
+    "altIds",
+    "aspectRatio",
+    "charCount",
+    "contactInfo",
+    "contentCreated",
+    "contentType",
+    "copyrightHolder",
+    "copyrightNotice",
+    "digitalSourceType",
+    "edNote",
+    "embargoedUntil",
+    "encodedRights",
+    "endDate",
+    "eventDetails",
+    "eventStatus",
+    "exclAudience",
+    "expectedDuration",
+    "expectedEndDate",
+    "expectedStartDate",
+    "firstCreated",
+    "frameRate",
+    "geoJSON",
+    "infoSources",
+    "itemCount",
+    "langId",
+    "linkedRights",
+    "plannedCoverage",
+    "plannedCoverageStatus",
+    "postalCode",
+    "pubStatus",
+    "rangeFrom",
+    "rangeTo",
+    "recurrenceDates",
+    "recurrenceRules",
+    "representationType",
+    "rightsInfo",
+    "scanType",
+    "sizeInBytes",
+    "startDate",
+    "symbolType",
+    "transportProtocol",
+    "trustIndicators",
+    "usageTerms",
+    "versionCreated",
+    "videoCodec",
+    "wordCount",
+]
 _TO_3: Final = {name.lower(): name for name in _CAMEL if name != "embargoedUntil"} | {
     "embargoed": "embargoedUntil"
 }
@@ -79,6 +117,7 @@ _TO_2: Final = {camel: lower for lower, camel in _TO_3.items()}
 _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 _AUTHOR_RELS: Final = frozenset({"author", "creator", "byline", "writer"})
 _OMIT: Final = "ninjs:omit"
+_M = TypeVar("_M")
 
 
 # --- versions and spelling -----------------------------------------------------------------
@@ -130,9 +169,7 @@ def detect_ninjs_version(doc: Mapping[str, Any]) -> str:
 
 def _major(version: str) -> int:
     if version not in VERSIONS and version not in _CONCRETE:
-        raise RenderError(
-            f"unknown ninjs version {version!r}; known: {', '.join(VERSIONS)}"
-        )
+        raise RenderError(f"unknown ninjs version {version!r}; known: {', '.join(VERSIONS)}")
     return int(version[0])
 
 
@@ -341,16 +378,16 @@ def to_ninjs(obj: Any, *, version: str = "3.0", **options: Any) -> dict[str, Any
         if namespace == "ninjs" and key != _OMIT:
             out[_TO_3.get(name, name)] = json_copy(value)
     if isinstance(omit, list):
-        for name in omit:
-            if isinstance(name, str):
-                out.pop(_TO_3.get(name, name), None)
+        for omitted in omit:
+            if isinstance(omitted, str):
+                out.pop(_TO_3.get(omitted, omitted), None)
     if major == 2:
         out = _respell(out, _TO_2)
     return out
 
 
 def _brief_of(obj: Any) -> Brief:
-    from newsitem.models import Page  # noqa: PLC0415 -- keep the import list short
+    from newsitem.models import Page
 
     if isinstance(obj, Page) and obj.brief is not None:
         return obj.brief
@@ -368,7 +405,9 @@ class _Reader:
     def __init__(self, problems: Problems) -> None:
         self.p = problems
 
-    def blocks(self, doc: Mapping[str, Any], key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
+    def blocks(
+        self, doc: Mapping[str, Any], key: str, path: str
+    ) -> list[tuple[str, dict[str, Any]]]:
         """The objects of an array member, each with its path; wrong shapes are problems."""
         value = doc.get(key)
         if value is None:
@@ -385,7 +424,9 @@ class _Reader:
                 self.p.add(f"{where}[{index}]", f"expected object, got {json_type(item)}")
         return out
 
-    def texts(self, doc: Mapping[str, Any], key: str, path: str) -> list[tuple[str | None, str | None, str]]:
+    def texts(
+        self, doc: Mapping[str, Any], key: str, path: str
+    ) -> list[tuple[str | None, str | None, str]]:
         """Headlines, descriptions or bodies as ``(role, contentType, value)`` triples."""
         out = []
         for where, block in self.blocks(doc, key, path):
@@ -399,7 +440,9 @@ class _Reader:
         return out
 
     @staticmethod
-    def pick(texts: list[tuple[str | None, str | None, str]], *roles: str | None) -> tuple[str | None, str | None, str] | None:
+    def pick(
+        texts: list[tuple[str | None, str | None, str]], *roles: str | None
+    ) -> tuple[str | None, str | None, str] | None:
         for role in roles:
             for entry in texts:
                 if entry[0] == role and entry[2].strip():
@@ -409,7 +452,7 @@ class _Reader:
     def markup(self, entry: tuple[str | None, str | None, str] | None, policy: str) -> Any:
         if entry is None:
             return None
-        from newsitem.sanitize import sanitize_html  # noqa: PLC0415 -- parsers call down
+        from newsitem.sanitize import sanitize_html
 
         _, content_type, value = entry
         html = (
@@ -419,7 +462,9 @@ class _Reader:
         )
         return html if html.strip() else None
 
-    def renditions(self, doc: Mapping[str, Any], path: str) -> dict[str, tuple[str, dict[str, Any]]]:
+    def renditions(
+        self, doc: Mapping[str, Any], path: str
+    ) -> dict[str, tuple[str, dict[str, Any]]]:
         out = {}
         for where, rendition in self.blocks(doc, "renditions", path):
             name = rendition.get("name")
@@ -430,7 +475,7 @@ class _Reader:
     def href(self, renditions: Mapping[str, tuple[str, dict[str, Any]]], name: str) -> str | None:
         if name not in renditions:
             return None
-        where, rendition = renditions[name]
+        rendition = renditions[name][1]
         value = rendition.get("href")
         if isinstance(value, str) and is_http_url(value):
             return value
@@ -442,7 +487,9 @@ class _Reader:
             for key in ("name", "uri"):
                 if not isinstance(item.get(key), str):
                     got = "nothing" if key not in item else json_type(item[key])
-                    self.p.add(key_path(where, key), f"an association needs a string {key}, got {got}")
+                    self.p.add(
+                        key_path(where, key), f"an association needs a string {key}, got {got}"
+                    )
             out.append((where, item))
         return out
 
@@ -474,8 +521,12 @@ class _Reader:
             alt=alt[2] if alt else next((t[2] for t in texts if t[0] == "alt"), None),
             caption=caption[2] if caption else None,
             credit=self.p.text(item, "by", path),
-            width=width if isinstance(width, int) and not isinstance(width, bool) and width > 0 else None,
-            height=height if isinstance(height, int) and not isinstance(height, bool) and height > 0 else None,
+            width=width
+            if isinstance(width, int) and not isinstance(width, bool) and width > 0
+            else None,
+            height=height
+            if isinstance(height, int) and not isinstance(height, bool) and height > 0
+            else None,
         )
 
     def video(self, item: Mapping[str, Any], path: str) -> VideoTeaser | None:
@@ -486,7 +537,7 @@ class _Reader:
         label = self.pick(heads, "kicker")
         description = self.pick(descriptions, "summary", None)
         provider = video_id = None
-        for where, alt in self.blocks(item, "altIds", path):
+        for _where, alt in self.blocks(item, "altIds", path):
             role, value = alt.get("role"), alt.get("value")
             if isinstance(role, str) and role.startswith("provider:") and isinstance(value, str):
                 provider, video_id = role.removeprefix("provider:"), value
@@ -537,15 +588,21 @@ class _Reader:
         if not items:
             return None
         return _build(
-            self.p, path, RelatedBlock, title=title[2] if title else None,
-            items=tuple(items), see_all=see_all,
+            self.p,
+            path,
+            RelatedBlock,
+            title=title[2] if title else None,
+            items=tuple(items),
+            see_all=see_all,
         )
 
     def related_item(self, item: Mapping[str, Any], path: str) -> RelatedItem | None:
         heads = self.texts(item, "headlines", path)
         headline = self.pick(heads, "main", None)
         label = self.pick(heads, "kicker")
-        summary = self.markup(self.pick(self.texts(item, "descriptions", path), "summary", None), "inline")
+        summary = self.markup(
+            self.pick(self.texts(item, "descriptions", path), "summary", None), "inline"
+        )
         if headline is None and summary is None:
             return None
         renditions = self.renditions(item, path)
@@ -559,7 +616,9 @@ class _Reader:
                 image = self.image(assoc, where)
                 break
         return _build(
-            self.p, path, RelatedItem,
+            self.p,
+            path,
+            RelatedItem,
             headline=headline[2] if headline else None,
             label=label[2] if label else None,
             summary=summary,
@@ -570,7 +629,10 @@ class _Reader:
 
     def authors(self, doc: Mapping[str, Any], path: str) -> list[Author]:
         out = []
-        for key, kind in (("people", AuthorKind.PERSON), ("organisations", AuthorKind.ORGANIZATION)):
+        for key, kind in (
+            ("people", AuthorKind.PERSON),
+            ("organisations", AuthorKind.ORGANIZATION),
+        ):
             for where, entry in self.blocks(doc, key, path):
                 if entry.get("rel") not in _AUTHOR_RELS:
                     continue
@@ -579,7 +641,7 @@ class _Reader:
                     continue
                 email = None
                 same_as = []
-                for cwhere, contact in self.blocks(entry, "contactInfo", where):
+                for _cwhere, contact in self.blocks(entry, "contactInfo", where):
                     value = contact.get("value")
                     if not isinstance(value, str) or not value.strip():
                         continue
@@ -589,16 +651,21 @@ class _Reader:
                         same_as.append(value)
                 uri = entry.get("uri")
                 author = _build(
-                    self.p, where, Author, name=name, kind=kind,
+                    self.p,
+                    where,
+                    Author,
+                    name=name,
+                    kind=kind,
                     url=uri if isinstance(uri, str) and is_http_url(uri) else None,
-                    email=email, same_as=tuple(same_as),
+                    email=email,
+                    same_as=tuple(same_as),
                 )
                 if author is not None:
                     out.append(author)
         return out
 
 
-def _build(problems: Problems, path: str, cls: type[Any], **fields: Any) -> Any:
+def _build(problems: Problems, path: str, cls: type[_M], **fields: Any) -> _M | None:
     """Build a model; a broken field is a problem, a whole that is too thin is skipped.
 
     A foreign association that has none of what a teaser needs (a video with no title and
@@ -620,14 +687,24 @@ def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     r = _Reader(problems)
     uri = doc.get("uri")
     if not isinstance(uri, str) or not uri.strip():
-        got = "nothing" if "uri" not in doc else json_type(uri) if not isinstance(uri, str) else "a blank string"
+        got = (
+            "nothing"
+            if "uri" not in doc
+            else json_type(uri)
+            if not isinstance(uri, str)
+            else "a blank string"
+        )
         problems.add("$.uri", f"ninjs requires a uri string, got {got}")
         uri = None
     heads = r.texts(doc, "headlines", "$")
     headline = r.pick(heads, "main", None) or (heads[0] if heads else None)
     label = r.pick(heads, "kicker")
     fallback = next(
-        (doc[k] for k in ("title", "slugline", "uri") if isinstance(doc.get(k), str) and doc[k].strip()),
+        (
+            doc[k]
+            for k in ("title", "slugline", "uri")
+            if isinstance(doc.get(k), str) and doc[k].strip()
+        ),
         None,
     )
     renditions = r.renditions(doc, "$")
@@ -643,7 +720,8 @@ def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     }
     descriptions = r.texts(doc, "descriptions", "$")
     fields["summary"] = r.markup(
-        r.pick(descriptions, "summary", "main", "abstract", None) or (descriptions[0] if descriptions else None),
+        r.pick(descriptions, "summary", "main", "abstract", None)
+        or (descriptions[0] if descriptions else None),
         "inline",
     )
     bodies = r.texts(doc, "bodies", "$")
@@ -682,7 +760,8 @@ def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
         uri_value = source.get("uri")
         attributions.append(
             SourceAttribution(
-                name=name, url=uri_value if isinstance(uri_value, str) and is_http_url(uri_value) else None
+                name=name,
+                url=uri_value if isinstance(uri_value, str) and is_http_url(uri_value) else None,
             )
         )
     fields["attributions"] = tuple(attributions)
@@ -720,7 +799,9 @@ def read_ninjs(data: Any, *, version: str | None = None) -> Brief:
     """
     doc = decode_json(data, "ninjs")
     if not isinstance(doc, dict):
-        raise JSONParseError("invalid ninjs document", [("$", f"expected object, got {json_type(doc)}")])
+        raise JSONParseError(
+            "invalid ninjs document", [("$", f"expected object, got {json_type(doc)}")]
+        )
     detected = version or detect_ninjs_version(doc)
     doc3 = _respell(doc, _TO_3) if detected.startswith("2") else doc
     problems = Problems("ninjs")
@@ -743,9 +824,9 @@ def read_ninjs(data: Any, *, version: str | None = None) -> Brief:
                 problems.add(key_path("$", key), "a property name that cannot be kept")
                 continue
             extensions[f"ninjs:{name}"] = json_copy(value)
-    omit = [_TO_2.get(key, key) for key in generated if key not in doc3]
+    omit: list[JSONValue] = [_TO_2.get(key, key) for key in generated if key not in doc3]
     if omit:
-        extensions[_OMIT] = omit  # type: ignore[assignment]
+        extensions[_OMIT] = omit
     problems.raise_if_any()
     return attrs.evolve(brief, extensions=extensions) if extensions else brief
 
