@@ -395,8 +395,11 @@ def _brief(brief: Brief, ctx: HTMLContext) -> str:
             tags = "".join(
                 f'<li class="{p}-brief__tag">{escape_html(tag)}</li>' for tag in brief.tags
             )
-            label = escape_html(ctx.labels["tags"])
-            out.append(f'<ul class="{p}-brief__tags" aria-label="{label}">{tags}</ul>')
+            out.append(
+                f'<section class="{p}-brief__tags-section">'
+                f'<h{sub} class="{p}-visually-hidden">{escape_html(ctx.labels["tags"])}</h{sub}>'
+                f'<ul class="{p}-brief__tags">{tags}</ul></section>'
+            )
         out.append("</footer>")
     for block in (*brief.related, *brief.videos):
         out.append(ctx.render(block))
@@ -446,7 +449,8 @@ def _author(author: Author, ctx: HTMLContext) -> str:
 def _related_item(item: RelatedItem, ctx: HTMLContext) -> str:
     p = ctx.prefix
     level = ctx.level
-    out = [f'<article class="{p}-item">']
+    tag = "article" if item.headline is not None else "div"
+    out = [f'<{tag} class="{p}-item">']
     if item.image is not None:
         out.append(_image_tag(item.image, f"{p}-item__image"))
     if item.label is not None:
@@ -465,7 +469,7 @@ def _related_item(item: RelatedItem, ctx: HTMLContext) -> str:
             f'<p class="{p}-item__more"><a href="{escape_html(item.url)}">'
             f"{escape_html(ctx.labels['read_more'])}</a></p>"
         )
-    out.append("</article>")
+    out.append(f"</{tag}>")
     return "".join(out)
 
 
@@ -663,7 +667,13 @@ def _document(obj: object, body: str, options: HTMLOptions) -> str:
     if options.jsonld is not False:
         head.append(_jsonld_script(obj, options) + "\n")
     return "".join(
-        [*head, "</head>\n<body>\n", f'<main class="{options.prefix}-main">', body, _END]
+        [
+            *head,
+            "</head>\n",
+            f'<body class="{options.prefix}-body">\n<main class="{options.prefix}-main">',
+            body,
+            _END,
+        ]
     )
 
 
