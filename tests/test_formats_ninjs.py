@@ -15,6 +15,7 @@ from hypothesis import assume, given
 from newsitem import Author, AuthorKind, Brief, Image, JSONParseError, RenderError, from_json
 from newsitem.formats.ninjs import detect_ninjs_version, read_ninjs, read_ninjs_collection, to_ninjs
 from newsitem.sanitize import sanitize_html
+
 from .conftest import SHARED
 from .strategies import briefs
 
@@ -109,7 +110,8 @@ def test_example_fields_land_in_the_model(shared: Path) -> None:
     assert datetime(2013, 7, 9, 10, 37, tzinfo=UTC) == brief.modified
     assert "en" == brief.language
     assert (Author(name="Paulo Santalucia and Frances d'Emilio"),) == brief.authors
-    assert brief.body is not None and brief.body.startswith("<p>GROSSETO, Italy (AP)")
+    assert brief.body is not None
+    assert brief.body.startswith("<p>GROSSETO, Italy (AP)")
     assert (
         "Copyright 2013 The News Agency, www.tna.org - all rights reserved."
         == (brief.extensions["ninjs:copyrightnotice"])
@@ -153,16 +155,17 @@ def test_seed_page_validates_against_every_schema(shared: Path) -> None:
     for version in ("2.1", "2.2", "3.0", "3.1"):
         doc = to_ninjs(page, version=version)
         _validator(shared, version).validate(doc)
-        assert (
-            "WSJ: China’s leader Xi deepening economic ties with Putin’s Russia despite public distance"
-            == (doc["headlines"][0]["value"])
+        expected = (
+            "WSJ: China’s leader Xi deepening economic ties with Putin’s Russia "
+            "despite public distance"
         )
+        assert expected == doc["headlines"][0]["value"]
         assert "The Kyiv Independent news desk" == doc["by"]
 
 
 @given(briefs)
 def test_written_documents_validate_and_read_back(shared: Path, brief: Brief) -> None:
-    """model -> ninjs -> model keeps every field ninjs holds; the output validates in 2.x and 3.x."""
+    """model -> ninjs -> model keeps what ninjs holds; the output validates in 2.x and 3.x."""
     assume(brief.id is not None or brief.url is not None)
     brief = _without_ninjs_extensions(brief)
     for version in ("3.0", "3.1", "2.2", "2.1"):
@@ -186,7 +189,7 @@ def test_a_brief_without_id_or_url_cannot_be_written() -> None:
 
 def test_unknown_version_is_refused() -> None:
     """An unknown ninjs version is a RenderError listing the known ones."""
-    with pytest.raises(RenderError, match="3.0"):
+    with pytest.raises(RenderError, match=r"known: 2\.0"):
         to_ninjs(Brief(headline="H", id="urn:x"), version="4.0")
 
 
@@ -215,11 +218,9 @@ def test_markup_in_bodies_is_sanitized() -> None:
 )
 def test_bad_input_is_an_error_with_its_path(data: str, path: str) -> None:
     """Wrong types, unreadable values, NaN, duplicate keys and deep nesting name their place."""
+    reader = read_ninjs_collection if data.startswith("[") else read_ninjs
     with pytest.raises(JSONParseError) as caught:
-        if data.startswith("[1"):
-            read_ninjs_collection(data)
-        else:
-            read_ninjs(data)
+        reader(data)
     assert path in [where for where, _ in caught.value.problems]
 
 
