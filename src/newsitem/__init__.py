@@ -38,6 +38,13 @@ from newsitem.models import (
     SourceAttribution,
     VideoTeaser,
 )
+from newsitem.sanitize import (
+    Policy,
+    linkify_text,
+    sanitize_html,
+    sanitize_markdown,
+    sanitize_text,
+)
 
 try:
     __version__ = version("newsitem")
@@ -62,6 +69,7 @@ __all__ = [
     "NewsitemError",
     "Page",
     "ParseError",
+    "Policy",
     "PolicyError",
     "ReadingTime",
     "RelatedBlock",
@@ -76,7 +84,11 @@ __all__ = [
     "__version__",
     "from_dict",
     "from_json",
+    "linkify_text",
     "native_schema",
+    "sanitize_html",
+    "sanitize_markdown",
+    "sanitize_text",
     "to_dict",
     "to_json",
 ]

@@ -297,7 +297,7 @@ def _markup_field(policy: str) -> Any:
 class Image:
     """A picture: a lead image, an avatar, a thumbnail.
 
-    Args:
+    Attributes:
         url: Where the image file is (absolute http(s)).
         alt: The text alternative; ``""`` marks a decorative image, ``None`` an unknown one.
         caption: The caption as plain text.
@@ -331,7 +331,7 @@ class ReadingTime:
     The publisher's figure is data; an estimate computed from the body is not stored but
     available as :attr:`Brief.estimated_reading_minutes`.
 
-    Args:
+    Attributes:
         minutes: The stated number of minutes.
         text: The phrase as written on the page, when there was one.
     """
@@ -344,7 +344,7 @@ class ReadingTime:
 class SourceAttribution:
     """A source a news item cites: "the Wall Street Journal reported on Dec. 14".
 
-    Args:
+    Attributes:
         name: The source's name ("Wall Street Journal").
         url: A link to the cited report, when the body links to it.
         date_text: The date as written ("Dec. 14").
@@ -363,7 +363,7 @@ class SourceAttribution:
 class Author:
     """A person or an organization credited with a news item; also an author card.
 
-    Args:
+    Attributes:
         name: The name as credited ("The Kyiv Independent news desk").
         kind: Person or organization.
         url: The profile page (the card's "Read more" link).
@@ -411,7 +411,7 @@ class RelatedItem:
 class RelatedBlock:
     """A block of links to other news items under a title ("News Feed", "Related").
 
-    Args:
+    Attributes:
         title: The block's heading, when it has one.
         items: The entries, in page order; at least one.
         see_all: A "See all" / "More" link to the full list.
@@ -437,7 +437,7 @@ class VideoTeaser:
     text. The player is never copied from a page; renderers build it from
     :attr:`provider` and :attr:`video_id` with an allowlist.
 
-    Args:
+    Attributes:
         label: The block heading the teaser sits under ("Video").
         title: The video's title.
         description: The full description, as plain text.
@@ -489,7 +489,7 @@ class VideoTeaser:
 class Brief:
     """One news item: a brief, an article, a live blog.
 
-    Args:
+    Attributes:
         headline: The headline, as plain text; required.
         id: A stable identifier (a URN, a GUID, the canonical URL).
         url: The canonical URL.
@@ -559,7 +559,7 @@ Block: TypeAlias = RelatedBlock | VideoTeaser | Author
 class Page:
     """A web page as a whole: its main news item and the blocks around it, in page order.
 
-    Args:
+    Attributes:
         url: The page's URL.
         site_name: The publication's name ("The Kyiv Independent").
         title: The document title, when it differs from the headline.
