@@ -359,6 +359,17 @@ _CLOSES_P: Final = frozenset(
         "plaintext",
     }
 )  # fmt: skip
+#: End tags the tree builder closes by scope; any other end tag stops at a special element.
+_SCOPED_END: Final = frozenset(
+    {
+        "address", "applet", "article", "aside", "blockquote", "button", "caption", "center",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "li", "listing", "main", "marquee", "menu", "nav", "object",
+        "ol", "p", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BREAKOUT: Final = frozenset(
     {
@@ -496,9 +507,10 @@ class _Tree:
             )
             if not breakout:
                 namespace = self.stack[-1][1]
-                if tag.self_closing:
-                    return None
                 self.push(name, namespace)
+                if tag.self_closing:
+                    self.stack.pop()
+                    return None
                 return namespace
             while self.foreign():
                 self.stack.pop()
@@ -506,9 +518,10 @@ class _Tree:
             return None
         self.reconstruct()
         if name in {"svg", "math"}:
-            if tag.self_closing:
-                return None
             self.push(name, name)
+            if tag.self_closing:
+                self.stack.pop()
+                return None
             return name
         if name in _CLOSES_P:
             index = self.find(frozenset({"p"}), _SCOPE)
@@ -537,9 +550,10 @@ class _Tree:
             index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
             if index is not None:
                 self.end_formatting(name, index)
-        if name in _VOID:
-            return None
         self.push(name)
+        if name in _VOID:
+            self.stack.pop()
+            return None
         return "html"
 
     def _table_start(self, name: str) -> None:
@@ -552,15 +566,14 @@ class _Tree:
             "tfoot": {"tbody", "thead", "tfoot", "tr", "td", "th"},
         }[name]
         index = self.find(frozenset(closes), _TABLE_SCOPE)
-        if index is not None:
+        if index is not None and any(found == "table" for found, _, _ in self.stack[:index]):
             # pop to the outermost row-group part that the new one closes
             while index > 0 and self.stack[index - 1][0] in closes:
                 index -= 1
             self.pop_to(index)
         context = self.find(frozenset({"table", "tbody", "thead", "tfoot", "tr"}), _MARKERS)
-        if context is None:
-            return
-        parent = self.stack[context][0]
+        # Outside a table (in a template, say), count the implied parents all the same.
+        parent = "table" if context is None else self.stack[context][0]
         if name in {"td", "th"}:
             if parent == "table":
                 self.push("tbody")
@@ -580,7 +593,13 @@ class _Tree:
             self.pop_to(index)
 
     def end(self, name: str) -> None:
-        if name in _IGNORED or name in _VOID:
+        if name == "br":
+            # "</br>" is read as "<br>".
+            self.reconstruct()
+            self.push("br")
+            self.stack.pop()
+        if name in _IGNORED or name in _VOID or name == "template":
+            # html5lib (bleach's parser) ignores "</template>": count templates as unclosed.
             return
         if name in _FORMATTING:
             index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
@@ -591,13 +610,17 @@ class _Tree:
                 self.pending.remove(name)
                 self.pending.reverse()
             return
+        if name == "p":
+            # "</p>" with no open p makes an empty p element.
+            self.push("p")
+            self.stack.pop()
         boundary = _TABLE_SCOPE if name in _TABLE_END else _SCOPE
         for index in range(len(self.stack) - 1, -1, -1):
             found, namespace, _ = self.stack[index]
             if found == name:
                 self.pop_to(index)
                 return
-            if namespace == "html" and name not in _SPECIAL and found in _SPECIAL:
+            if namespace == "html" and name not in _SCOPED_END and found in _SPECIAL:
                 return
             if found in boundary or found in _SVG_INTEGRATION | _MATH_INTEGRATION:
                 return
@@ -633,6 +656,11 @@ def _check_limits(html: str, policy: Policy) -> None:
             position = tag.end
             if namespace != "html":
                 continue
+            if any(found == "select" for found, _, _ in tree.stack[:-1]) and (
+                tag.name in _RAW_TEXT - {"textarea"} or tag.name == "plaintext"
+            ):
+                # Parsers disagree on raw text inside <select>; refuse rather than guess.
+                raise SanitizeError(f"markup has <{tag.name}> inside <select>, which is refused")
             if tag.name == "plaintext":
                 return
             if tag.name == "script":

@@ -1,0 +1,544 @@
+"""The sanitizer's public API: policies, URLs, limits, engines, Markdown, video players."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsitem._markup import SafeHTML
+from newsitem.errors import PolicyError, SanitizeError, UnknownFormatError, ValidationError
+from newsitem.sanitize import (
+    BODY_POLICY,
+    ENGINES,
+    INLINE_POLICY,
+    TEXT_POLICY,
+    Policy,
+    get_policy,
+    linkify_text,
+    sanitize_html,
+    sanitize_markdown,
+    sanitize_text,
+    video_player,
+    video_source,
+)
+
+try:
+    import html5lib
+except ImportError:  # bleach carries the same parser, vendored
+    from bleach._vendor import html5lib  # type: ignore[no-redef]
+
+BASE = "https://news.example/world/2026/story.html"
+REL = "noopener noreferrer nofollow"
+
+
+@pytest.fixture(params=sorted(ENGINES))
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each sanitizer engine by name."""
+    return str(request.param)
+
+
+# -- policies ---------------------------------------------------------------------------
+
+
+def test_get_policy_returns_the_built_in_policies() -> None:
+    """The three built-in policies are found by name."""
+    expected = [BODY_POLICY, INLINE_POLICY, TEXT_POLICY]
+    assert expected == [get_policy("body"), get_policy("inline"), get_policy("text")]
+
+
+def test_get_policy_rejects_unknown_names_listing_the_known() -> None:
+    """An unknown policy name raises UnknownFormatError naming the known policies."""
+    with pytest.raises(UnknownFormatError) as caught:
+        get_policy("comment")
+    assert ("body", "inline", "text") == caught.value.known
+    assert "comment" == caught.value.name
+
+
+def test_unknown_engine_is_an_unknown_format_error() -> None:
+    """An unknown engine name raises UnknownFormatError listing nh3 and bleach."""
+    with pytest.raises(UnknownFormatError, match="bleach, nh3"):
+        sanitize_html("x", engine="lxml")
+
+
+def test_body_policy_has_the_issue_elements() -> None:
+    """The body policy allows exactly the elements the issue lists."""
+    expected = {
+        "p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "q", "cite", "figure",
+        "figcaption", "img", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
+        "td", "a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "mark", "small",
+        "code", "pre", "time", "abbr", "br", "hr",
+    }  # fmt: skip
+    assert expected == set(BODY_POLICY.tags)
+
+
+def test_inline_policy_has_the_issue_elements() -> None:
+    """The inline policy allows links, emphasis, line breaks and code only."""
+    assert {"a", "em", "strong", "b", "i", "br", "code"} == set(INLINE_POLICY.tags)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tags": {"p", "svg"}},
+        {"tags": {"math"}},
+        {"tags": {"script"}},
+        {"tags": {"style"}},
+        {"tags": {"textarea"}},
+        {"tags": {"iframe"}},
+        {"tags": {"blink"}},
+        {"attributes": {"p": {"onclick"}}},
+        {"attributes": {"img": {"ONERROR"}}},
+        {"attributes": {"p": {"style"}}},
+        {"attributes": {"a": {"target"}}},
+        {"attributes": {"a": {"rel"}}},
+        {"attributes": {"img": {"srcset"}}},
+        {"attributes": {"a": {"xlink:href"}}},
+        {"link_schemes": {"https", "javascript"}},
+        {"link_schemes": {"JavaScript:"}},
+        {"image_schemes": {"data"}},
+        {"link_schemes": {"no scheme"}},
+        {"max_depth": 0},
+        {"max_bytes": -1},
+    ],
+)
+def test_unsafe_policies_are_refused_when_built(changes: dict[str, object]) -> None:
+    """A policy that would let script, style or foreign content through raises PolicyError."""
+    with pytest.raises(PolicyError):
+        BODY_POLICY.derive(**changes)
+
+
+def test_policy_error_names_the_problem() -> None:
+    """The PolicyError says which attribute on which element is unsafe."""
+    with pytest.raises(PolicyError, match=r"'onclick' on <p>"):
+        Policy(name="mine", tags={"p"}, attributes={"p": {"onclick"}})
+
+
+def test_attrs_evolve_validates_like_derive() -> None:
+    """attrs.evolve re-validates a policy too."""
+    with pytest.raises(PolicyError):
+        attrs.evolve(INLINE_POLICY, tags={"svg"})
+
+
+def test_derived_policy_keeps_what_it_does_not_change() -> None:
+    """derive changes only the fields named."""
+    derived = BODY_POLICY.derive(user_content=True)
+    assert (BODY_POLICY.tags, True) == (derived.tags, derived.user_content)
+
+
+def test_policies_are_frozen_and_hashable() -> None:
+    """A policy cannot be changed in place and can be a dict key."""
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        BODY_POLICY.max_bytes = 1  # type: ignore[misc]
+    assert {BODY_POLICY: 1}[BODY_POLICY.derive()] == 1
+
+
+def test_nh3_panic_never_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pyo3 PanicException (a BaseException) from nh3 becomes a SanitizeError."""
+    import nh3
+
+    class PanicException(BaseException):
+        pass
+
+    def panic(*args: object, **kwargs: object) -> str:
+        raise PanicException("boom")
+
+    monkeypatch.setattr(nh3, "clean", panic)
+    with pytest.raises(SanitizeError):
+        sanitize_html("<p>x</p>")
+
+
+# -- what is removed --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "element", ["script", "style", "noscript", "template", "iframe", "object", "svg", "math"]
+)
+def test_dangerous_elements_go_with_their_content(engine: str, element: str) -> None:
+    """script, style, noscript, template, iframe, object, svg and math vanish with their content."""
+    markup = f"<p>a<{element}>secret</{element}>c</p>"
+    assert "<p>ac</p>" == sanitize_html(markup, engine=engine)
+
+
+def test_embed_goes(engine: str) -> None:
+    """embed, a void element, is removed."""
+    assert "<p>ac</p>" == sanitize_html('<p>a<embed src="x.swf">c</p>', engine=engine)
+
+
+def test_unknown_elements_keep_their_text(engine: str) -> None:
+    """Elements outside the policy are removed but their text stays."""
+    assert "<p>a b</p>" == sanitize_html("<p><span>a</span> <font>b</font></p>", engine=engine)
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    ['onclick="x()"', 'style="color:red"', 'srcdoc="x"', 'target="_blank"', 'id="login"'],
+)
+def test_forbidden_attributes_are_removed(engine: str, attribute: str) -> None:
+    """on*, style, srcdoc, target and id attributes never survive."""
+    assert "<p>x</p>" == sanitize_html(f"<p {attribute}>x</p>", engine=engine)
+
+
+def test_comments_are_removed(engine: str) -> None:
+    """HTML comments are removed."""
+    assert "<p>ab</p>" == sanitize_html("<p>a<!-- note -->b</p>", engine=engine)
+
+
+def test_text_policy_keeps_only_text(engine: str) -> None:
+    """The text policy removes every element and escapes the text."""
+    markup = "<p>Fish &amp; <b>chips</b> &lt;3</p>"
+    assert "Fish &amp; chips &lt;3" == sanitize_html(markup, policy="text", engine=engine)
+
+
+# -- URLs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://a.example/x", "https://a.example/x"),
+        ("http://a.example/x", "http://a.example/x"),
+        ("mailto:desk@a.example", "mailto:desk@a.example"),
+        ("/world/other.html", "https://news.example/world/other.html"),
+        ("other.html", "https://news.example/world/2026/other.html"),
+        ("//cdn.example/x", "https://cdn.example/x"),
+        ("#top", "https://news.example/world/2026/story.html#top"),
+        ("javascript:alert(1)", None),
+        (" JaVa\tScRiPt:alert(1)", None),
+        ("vbscript:x", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("ftp://a.example/", None),
+    ],
+)
+def test_link_urls_follow_the_policy(engine: str, href: str, expected: str | None) -> None:
+    """Links keep http, https and mailto URLs, resolve relative ones, drop everything else."""
+    output = sanitize_html(f'<a href="{href}">x</a>', base_url=BASE, engine=engine)
+    link = f' href="{expected}"' if expected else ""
+    assert f'<a{link} rel="{REL}">x</a>'.replace("&", "&amp;") == output
+
+
+def test_relative_urls_are_dropped_without_a_base(engine: str) -> None:
+    """Without a page URL, relative links and images lose their URL."""
+    output = sanitize_html('<a href="/x">a</a><img src="i.png" alt="i">', engine=engine)
+    assert f'<a rel="{REL}">a</a><img alt="i">' == output
+
+
+def test_images_take_only_http_urls(engine: str) -> None:
+    """Images keep http(s) URLs; mailto and data URLs are dropped."""
+    markup = (
+        '<img src="mailto:a@b.example"><img src="data:image/png;base64,AAAA"><img src="/a.png">'
+    )
+    expected = '<img><img><img src="https://news.example/a.png">'
+    assert expected == sanitize_html(markup, base_url=BASE, engine=engine)
+
+
+def test_cite_urls_are_checked(engine: str) -> None:
+    """blockquote and q cite attributes get the link rules too."""
+    markup = '<blockquote cite="javascript:alert(1)">a</blockquote><q cite="/src">b</q>'
+    expected = '<blockquote>a</blockquote><q cite="https://news.example/src">b</q>'
+    assert expected == sanitize_html(markup, base_url=BASE, engine=engine)
+
+
+def test_user_content_links_are_marked_ugc(engine: str) -> None:
+    """Links in user content get rel="ugc" as well."""
+    policy = BODY_POLICY.derive(user_content=True)
+    output = sanitize_html(
+        '<a href="https://a.example/" rel="me">x</a>', policy=policy, engine=engine
+    )
+    assert f'<a href="https://a.example/" rel="{REL} ugc">x</a>' == output
+
+
+def test_base_url_must_be_absolute_http() -> None:
+    """A base URL that is not an absolute http(s) URL is refused."""
+    with pytest.raises(SanitizeError, match="base_url"):
+        sanitize_html("<a href='x'>x</a>", base_url="javascript:alert(1)//")
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+def test_result_is_safe_html(engine: str) -> None:
+    """sanitize_html returns SafeHTML, which MarkupSafe-aware code inserts as is."""
+    output = sanitize_html("<p>x</p>", engine=engine)
+    assert (SafeHTML, "<p>x</p>") == (type(output), output.__html__())
+
+
+def test_safe_html_survives_pickling() -> None:
+    """SafeHTML pickles and unpickles to an equal SafeHTML."""
+    output = sanitize_html("<p>x</p>")
+    assert output == pickle.loads(pickle.dumps(output))
+
+
+def test_output_is_normalized() -> None:
+    """Names, quoting and entities come out in one form, in source order, rel last."""
+    expected = f'<a title="&quot;x&quot;" href="https://a.example/?a=1&amp;b=2" rel="{REL}">y</a>'
+    assert expected == sanitize_html("<A TITLE='\"x\"' HREF=https://a.example/?a=1&b=2>y</A>")
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """Lone surrogates, which no engine can take, become U+FFFD instead of crashing."""
+    assert "a\ufffdb" == sanitize_html("a\ud800b")
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "a < b & c > d", "quote \"x\" 'y'", "tab\tnew\nline", "nbsp\xa0here"]
+)
+def test_sanitize_text_escapes(text: str) -> None:
+    """Plain text becomes HTML that shows exactly that text."""
+    import html
+
+    assert text == html.unescape(sanitize_text(text))
+
+
+def test_sanitize_text_rejects_non_str() -> None:
+    """Only str can be escaped."""
+    with pytest.raises(TypeError):
+        sanitize_text(b"bytes")  # type: ignore[arg-type]
+
+
+# -- limits -----------------------------------------------------------------------------
+
+
+def test_size_limit(engine: str) -> None:
+    """Input over max_bytes raises SanitizeError."""
+    policy = BODY_POLICY.derive(max_bytes=100)
+    with pytest.raises(SanitizeError, match="max_bytes=100"):
+        sanitize_html("<p>" + "x" * 100 + "</p>", policy=policy, engine=engine)
+
+
+def test_size_counts_utf8_bytes() -> None:
+    """The size limit counts UTF-8 bytes, not characters."""
+    with pytest.raises(SanitizeError):
+        sanitize_html("é" * 60, policy=BODY_POLICY.derive(max_bytes=100))
+
+
+def test_attribute_limit(engine: str) -> None:
+    """An element with more attributes than max_attributes raises SanitizeError."""
+    attributes = " ".join(f"a{i}=x" for i in range(40))
+    with pytest.raises(SanitizeError, match="max_attributes=32"):
+        sanitize_html(f"<p {attributes}>x</p>", engine=engine)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>" * 100_000,
+        "<ul><li>" * 50_000,
+        "<b>" * 100_000,
+        "<table><tr><td>" * 30_000,
+        "<x-a>" * 100_000,
+        "<svg>" + "<g>" * 100_000,
+        "<div><style></div></style>" * 10_000,
+        "<div><!--</div>-->" * 10_000,
+        "<b><div></b>" * 20_000,
+        "<p><b>x</p>" * 20_000 + "<div>" * 300,
+    ],
+)
+def test_deep_input_is_refused_quickly(engine: str, markup: str) -> None:
+    """Deeply nested input, however disguised, raises SanitizeError within a second."""
+    started = time.perf_counter()
+    with pytest.raises(SanitizeError, match="max_depth"):
+        sanitize_html(markup, engine=engine)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_large_flat_input_is_accepted() -> None:
+    """Sloppy but flat markup (unclosed p, li, td) close to the size limit is accepted."""
+    markup = "<p>para<li>item<table><tr><td>a<td>b</table>" * 15_000
+    assert sanitize_html(markup).startswith("<p>para</p>")
+
+
+def _tree_depth(markup: str) -> int:
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"))
+    fragment = parser.parseFragment(markup, container="div")
+
+    def depth(element: object) -> int:
+        children = [c for c in element if isinstance(c.tag, str)]  # type: ignore[attr-defined]
+        # html5lib keeps a template's content in a document fragment: not an element.
+        own = 0 if getattr(element, "tag", None) == "DOCUMENT_FRAGMENT" else 1
+        return own + max((depth(c) for c in children), default=0)
+
+    return depth(fragment)
+
+
+STRUCTURE = [
+    "<div>", "</div>", "<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<a>", "</a>", "<span>",
+    "</span>", "<li>", "</li>", "<ul>", "</ul>", "<table>", "</table>", "<tr>", "<td>",
+    "</td>", "<th>", "<tbody>", "<caption>", "<col>", "<select>", "<option>", "<h2>", "<h3>",
+    "<svg>", "</svg>", "<g>", "<g/>", "<math>", "<mi>", "<foreignObject>", "<desc>",
+    "<style>", "</style>", "<script>", "</script>", "<title>", "</title>", "<textarea>",
+    "<!--", "-->", "<![CDATA[", "]]>", "<noscript>", "</noscript>", "<template>",
+    "</template>", "<button>", "<nobr>", "<font color=red>", "<dl>", "<dd>", "<dt>",
+    "<br>", "</br>", "<img>", "<p title='", "'>", "x", " ", "<", ">",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(STRUCTURE), max_size=60).map("".join))
+def test_depth_check_never_underestimates_a_browser_parse(markup: str) -> None:
+    """Markup nested deeper than max_depth in html5lib's tree is always refused."""
+    depth = _tree_depth(markup)
+    if depth > 1:
+        with pytest.raises(SanitizeError):
+            sanitize_html(markup, policy=BODY_POLICY.derive(max_depth=depth - 1))
+
+
+def test_readability_articles_pass_the_limits(shared: object) -> None:
+    """Every article body of the readability corpus is within the body policy's limits."""
+    from pathlib import Path
+
+    root = Path(str(shared)) / "corpora" / "mozilla-readability" / "test" / "test-pages"
+    refused = []
+    for page in sorted(root.glob("*/expected.html")):
+        try:
+            sanitize_html(page.read_text("utf-8"), base_url="http://fakehost/test/page.html")
+        except SanitizeError as exc:
+            refused.append((page.parent.name, str(exc)))
+    assert [] == refused
+
+
+# -- Markdown and linkify ---------------------------------------------------------------
+
+
+def test_markdown_is_converted_and_sanitized() -> None:
+    """Markdown becomes HTML; raw HTML and script URLs in it are sanitized."""
+    source = "## Title\n\nHi [x](javascript:alert(1)) <script>alert(1)</script> *there*"
+    expected = f'<h2>Title</h2>\n<p>Hi <a rel="{REL}">x</a>  <em>there</em></p>'
+    assert expected == sanitize_markdown(source)
+
+
+def test_markdown_relative_links_resolve() -> None:
+    """Relative Markdown links are resolved against the base URL."""
+    expected = f'<a href="https://news.example/about" rel="{REL}">me</a>'
+    assert expected == sanitize_markdown("[me](/about)", policy="inline", base_url=BASE)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["[a" * 8000, "![a" * 8000, "<a href='" * 3000, "- " * 500 + "x", "> " * 500 + "x",
+     "".join(" " * (4 * i) + "- x\n" for i in range(300))],
+)  # fmt: skip
+def test_pathological_markdown_is_refused_quickly(source: str) -> None:
+    """Markdown that would hang or overflow Python-Markdown raises SanitizeError fast."""
+    started = time.perf_counter()
+    with pytest.raises(SanitizeError):
+        sanitize_markdown(source)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_markdown_recursion_error_becomes_sanitize_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A RecursionError inside Python-Markdown is reported as a SanitizeError."""
+    import markdown
+
+    def overflow(self: object, source: str) -> str:
+        raise RecursionError
+
+    monkeypatch.setattr(markdown.Markdown, "convert", overflow)
+    with pytest.raises(SanitizeError, match="too deeply"):
+        sanitize_markdown("- x")
+
+
+def test_linkify_turns_bare_urls_into_links() -> None:
+    """Bare URLs in plain text become links with the policy's rel; markup stays text."""
+    output = linkify_text("See https://www.example.com/a?b=1&c=2 <b>now</b>")
+    expected = (
+        f'See <a href="https://www.example.com/a?b=1&amp;c=2" rel="{REL}">'
+        "https://www.example.com/a?b=1&amp;c=2</a> &lt;b&gt;now&lt;/b&gt;"
+    )
+    assert expected == output
+
+
+def test_linkify_under_the_text_policy_makes_no_links() -> None:
+    """With the text policy, linkify leaves URLs as text."""
+    assert "www.example.com" == linkify_text("www.example.com", policy="text")
+
+
+# -- video players ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1", ("youtube", "dQw4w9WgXcQ")),
+        ("https://youtube.com/watch?v=dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://m.youtube.com/watch?v=dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://youtu.be/dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://www.youtube.com/embed/dQw4w9WgXcQ?rel=0", ("youtube", "dQw4w9WgXcQ")),
+        ("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://www.youtube.com/shorts/dQw4w9WgXcQ", ("youtube", "dQw4w9WgXcQ")),
+        ("https://vimeo.com/76979871", ("vimeo", "76979871")),
+        ("https://player.vimeo.com/video/76979871?h=abc", ("vimeo", "76979871")),
+        ("https://vimeo.com/channels/staffpicks/76979871", ("vimeo", "76979871")),
+        ("https://www.dailymotion.com/video/x8abc12", ("dailymotion", "x8abc12")),
+        ("https://www.dailymotion.com/embed/video/x8abc12", ("dailymotion", "x8abc12")),
+        ("https://dai.ly/x8abc12", ("dailymotion", "x8abc12")),
+    ],
+)
+def test_video_source_reads_provider_urls(url: str, expected: tuple[str, str]) -> None:
+    """Watch, share, embed, shorts and player URLs give the provider and video id."""
+    assert expected == video_source(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ",
+        "https://evil-youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://youtube.com@evil.example/watch?v=dQw4w9WgXcQ",
+        "https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ",
+        "javascript://youtube.com/%0aalert(1)",
+        'https://www.youtube.com/watch?v=dQw4"><script>',
+        "https://vimeo.com/about",
+        "https://example.com/video.mp4",
+        "not a url",
+    ],
+)
+def test_video_source_rejects_look_alikes(url: str) -> None:
+    """Look-alike hosts, userinfo tricks, odd ports and malformed ids raise ValidationError."""
+    with pytest.raises(ValidationError):
+        video_source(url)
+
+
+def test_youtube_player_uses_nocookie_and_a_sandbox() -> None:
+    """The YouTube player comes from youtube-nocookie.com with sandbox, allow, lazy loading."""
+    player = video_player("youtube", "dQw4w9WgXcQ", title='Clip "one"')
+    expected = (
+        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" '
+        'title="Clip &quot;one&quot;" '
+        'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" '
+        'allow="accelerometer; clipboard-write; encrypted-media; gyroscope; '
+        'picture-in-picture; fullscreen" allowfullscreen="" '
+        'referrerpolicy="strict-origin-when-cross-origin" loading="lazy"></iframe>'
+    )
+    assert (SafeHTML, expected) == (type(player), player)
+
+
+def test_vimeo_player_sets_do_not_track() -> None:
+    """The Vimeo player URL carries dnt=1."""
+    assert 'src="https://player.vimeo.com/video/1?dnt=1"' in video_player("vimeo", "1", title="t")
+
+
+@pytest.mark.parametrize(
+    ("provider", "video_id", "title"),
+    [
+        ("youtube", "dQw4w9WgXcQ&x=1", "t"),
+        ("youtube", "short", "t"),
+        ("vimeo", "12a", "t"),
+        ("dailymotion", "x8<b>12", "t"),
+        ("evil", "1", "t"),
+        ("youtube", "dQw4w9WgXcQ", " "),
+    ],
+)
+def test_video_player_validates(provider: str, video_id: str, title: str) -> None:
+    """Unknown providers, ids of the wrong shape and empty titles raise ValidationError."""
+    with pytest.raises(ValidationError):
+        video_player(provider, video_id, title=title)
+
+
+def test_scraped_iframes_never_pass_the_sanitizer(engine: str) -> None:
+    """An embedded player in scraped markup is removed; players are built, never copied."""
+    markup = '<p>a</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
+    assert "<p>a</p>" == sanitize_html(markup, engine=engine)
