@@ -355,7 +355,8 @@ def _text_content(element: etree._Element) -> str:
 def _markup_chunks(html: str, ctx: TextContext) -> list[list[str]]:
     if not html.strip():
         return []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # lxml refuses control characters; they are stripped from the text anyway.
+    root = lxml.html.fragment_fromstring(clean_text(html), create_parent="div")
     walker = _Walker(ctx, ctx.options.width)
     walker.walk_children(root)
     walker.flush()
