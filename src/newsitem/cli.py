@@ -132,7 +132,7 @@ class _Progress:
                 self._bar = None
             else:
                 self._bar = tqdm(
-                    total=total, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False
+                    total=total, unit="page", file=sys.stderr, dynamic_ncols=True, leave=True
                 )
 
     def update(self, record: Record) -> None:
@@ -147,7 +147,7 @@ class _Progress:
             self._bar.update(1)
             return
         now = time.monotonic()
-        if now - self._last_drawn >= 0.5:
+        if not self._last_drawn or now - self._last_drawn >= 0.5:
             self._last_drawn = now
             sys.stderr.write("\r" + self._line(now))
             sys.stderr.flush()
@@ -163,8 +163,8 @@ class _Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
-        elif self.enabled and self._last_drawn:
-            sys.stderr.write("\r\x1b[K")
+        elif self.enabled and self._last_drawn:  # the final count stays, like tqdm's
+            sys.stderr.write("\r" + self._line(time.monotonic()) + "\n")
             sys.stderr.flush()
         self.enabled = False
         self._bar = None
@@ -391,8 +391,8 @@ Inputs, read in the order given:
   FILE              one HTML page
   DIR               every *.html, *.htm, *.xhtml file below it, sorted (see --include)
   'GLOB'            a quoted shell pattern; ** spans directories: 'crawl/**/*.html'
-  ARCHIVE           a .warc, .warc.gz, .arc or .arc.gz web archive: every 2xx HTML
-                    response in it (needs warcio: pip install 'newsitem[warc]')
+  ARCHIVE           a WARC or ARC web archive (.warc, .warc.gz, .arc, .arc.gz): every
+                    2xx HTML response in it (needs warcio: pip install 'newsitem[warc]')
   -                 standard input (a page or an archive); the default""",
         epilog=f"""\
 examples:
