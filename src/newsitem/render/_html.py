@@ -19,7 +19,6 @@ from urllib.parse import quote, urlsplit
 
 import attrs
 from markupsafe import Markup
-from markupsafe import escape as _markupsafe_escape
 
 from newsitem._json import write_json
 from newsitem._markup import SafeHTML
@@ -95,10 +94,16 @@ def escape_html(value: str) -> str:
     >>> escape_html('<b title="x">Tom & Jerry</b>')
     '&lt;b title=&#34;x&#34;&gt;Tom &amp; Jerry&lt;/b&gt;'
     """
-    text = str.__str__(value)
-    if _FORBIDDEN.search(text):
+    text = value if type(value) is str else str.__str__(value)
+    if not text.isprintable():  # every forbidden code point is unprintable: a fast pre-check
         text = _FORBIDDEN.sub("", text)
-    return str.__str__(_markupsafe_escape(text))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 def _safe(value: SafeHTML) -> str:
@@ -726,7 +731,9 @@ class HTMLRenderer:
             RenderError: ``obj`` is not a model, or an option is unknown or invalid.
         """
         check_model(obj, "html")
-        opts: HTMLOptions = make_options(HTMLOptions, options, "html")
+        opts: HTMLOptions = (
+            make_options(HTMLOptions, options, "html") if options else _DEFAULT_OPTIONS
+        )
         parts = {**DEFAULT_PARTS, **self.overrides} if self.overrides else DEFAULT_PARTS
         level = opts.heading_level
         if level is None:
@@ -754,6 +761,7 @@ def render_html(obj: object, **options: Any) -> str:
 
 
 _DEFAULT_RENDERER = HTMLRenderer()
+_DEFAULT_OPTIONS = HTMLOptions()
 
 
 def model_html(obj: object) -> Markup:

@@ -595,7 +595,7 @@ class TextRenderer:
             RenderError: ``obj`` is not a model, or an option is unknown or invalid.
         """
         check_model(obj, "text")
-        opts: TextOptions = make_options(TextOptions, options, "text")
+        opts: TextOptions = make_options(TextOptions, options, "text") if options else TextOptions()
         parts = {**DEFAULT_PARTS, **self.overrides} if self.overrides else DEFAULT_PARTS
         ctx = TextContext(opts, parts)
         return _finish(ctx.render(obj), ctx)
