@@ -349,6 +349,9 @@ _SCOPE: Final = frozenset(
      "ol", "ul", "button", "select"}
 )  # fmt: skip
 _TABLE_SCOPE: Final = frozenset({"html", "table", "template"})
+_TABLE_PARTS: Final = frozenset(
+    {"caption", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"}
+)
 _TABLE_END: Final = frozenset({"table", "tbody", "thead", "tfoot", "tr", "caption", "colgroup"})
 _CLOSES_P: Final = frozenset(
     {
@@ -523,10 +526,6 @@ class _Tree:
                 self.stack.pop()
                 return None
             return name
-        if name in _CLOSES_P:
-            index = self.find(frozenset({"p"}), _SCOPE)
-            if index is not None:
-                self.pop_to(index)
         if name in {"li", "dd", "dt"}:
             targets = frozenset({"li"}) if name == "li" else frozenset({"dd", "dt"})
             for index in range(len(self.stack) - 1, -1, -1):
@@ -538,7 +537,11 @@ class _Tree:
                     namespace != "html"
                 ):
                     break
-        elif name in _HEADINGS and self.stack and self.stack[-1][0] in _HEADINGS:
+        if name in _CLOSES_P:
+            p_index = self.find(frozenset({"p"}), _SCOPE)
+            if p_index is not None:
+                self.pop_to(p_index)
+        if name in _HEADINGS and self.stack and self.stack[-1][0] in _HEADINGS:
             self.stack.pop()
         elif name in {"td", "th", "tr", "tbody", "thead", "tfoot"}:
             self._table_start(name)
@@ -547,9 +550,9 @@ class _Tree:
         elif name in {"option", "optgroup"} and self.stack and self.stack[-1][0] == "option":
             self.stack.pop()
         elif name in {"a", "nobr", "button"}:
-            index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
-            if index is not None:
-                self.end_formatting(name, index)
+            open_index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
+            if open_index is not None:
+                self.end_formatting(name, open_index)
         self.push(name)
         if name in _VOID:
             self.stack.pop()
@@ -618,6 +621,10 @@ class _Tree:
         for index in range(len(self.stack) - 1, -1, -1):
             found, namespace, _ = self.stack[index]
             if found == name:
+                if name in _TABLE_PARTS and not any(
+                    below in {"table", "template"} for below, _, _ in self.stack[:index]
+                ):
+                    return  # outside a table, table end tags are ignored
                 self.pop_to(index)
                 return
             if namespace == "html" and name not in _SCOPED_END and found in _SPECIAL:
