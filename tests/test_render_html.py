@@ -346,7 +346,7 @@ def test_labels_translate_interface_words() -> None:
     html = render_html(rich_page(), labels={"read_more": "Weiterlesen", "show_more": "Mehr"})
     assert ">Weiterlesen<" in html
     assert "<summary>Mehr</summary>" in html
-    with pytest.raises(RenderError, match="unknown label key.*'raed_more'; known: and, by"):
+    with pytest.raises(RenderError, match=r"unknown label key.*'raed_more'; known: and, by"):
         render_html(rich_page(), labels={"raed_more": "x"})
 
 

@@ -98,7 +98,7 @@ def test_dotted_path_entries_import_lazily() -> None:
         {"upper": "newsitem.render._text:clean_text", "broken": "newsitem.nothing_here:f"}
     )
     assert "ab" == registry.get("upper")("a\x00b")
-    with pytest.raises(RenderError, match="cannot import 'newsitem.nothing_here'"):
+    with pytest.raises(RenderError, match=r"cannot import 'newsitem\.nothing_here'"):
         registry.get("broken")
 
 
