@@ -141,3 +141,11 @@ def test_overrides_must_be_for_model_types() -> None:
     """Overriding a type that is not a model is refused with the list of model types."""
     with pytest.raises(RenderError, match="cannot override <class 'int'>: expected one of"):
         HTMLRenderer(overrides={int: lambda obj, ctx: ""})
+
+
+@pytest.mark.parametrize("format_name", ["jsonld", "ninjs", "jsonfeed"])
+def test_foreign_formats_write_their_mapping(seed_page: Page, format_name: str) -> None:
+    """Each foreign format writes exactly what its newsitem.formats mapping returns, as JSON."""
+    module = pytest.importorskip(f"newsitem.formats.{format_name}")
+    mapping = getattr(module, f"to_{format_name}")
+    assert mapping(seed_page) == json.loads(render(seed_page, format_name, indent=2))
