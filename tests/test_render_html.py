@@ -419,9 +419,6 @@ def test_model_html_is_trusted_markup_in_jinja() -> None:
     assert "&amp;amp;" not in out
 
 
-@pytest.mark.xfail(
-    not hasattr(Brief, "__html__"), reason="models.py gets __html__ from the lead", strict=True
-)
 def test_models_render_inside_jinja_directly(seed_page: Page) -> None:
     """A model placed in a Jinja2 template with autoescape on renders as its HTML card."""
     jinja2 = pytest.importorskip("jinja2")

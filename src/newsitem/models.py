@@ -315,6 +315,12 @@ class Image:
     height: int | None = attrs.field(default=None, validator=_optional(_positive_int))
     extensions: Mapping[str, JSONValue] = _extensions_field()
 
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Link:
@@ -385,6 +391,12 @@ class Author:
     same_as: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(_url))
     extensions: Mapping[str, JSONValue] = _extensions_field()
 
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class RelatedItem:
@@ -405,6 +417,12 @@ class RelatedItem:
     def __attrs_post_init__(self) -> None:
         if self.headline is None and self.summary is None:
             raise ValidationError("RelatedItem", "needs a headline or a summary")
+
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -427,6 +445,12 @@ class RelatedBlock:
     def _not_empty(self, attribute: attrs.Attribute[Any], value: tuple[RelatedItem, ...]) -> None:
         if not value:
             raise ValidationError(_where(self, attribute), "needs at least one item")
+
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -483,6 +507,12 @@ class VideoTeaser:
                 "needs a title, a description, or a way to reach the video "
                 "(url, provider and video_id, embed_url or content_url)",
             )
+
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -550,6 +580,12 @@ class Brief:
         words = len(re.findall(r"\w+", re.sub(r"<[^>]*>", " ", self.body)))
         return max(1, math.ceil(words / 230)) if words else None
 
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
+
 
 #: What a page holds besides its main news item, in page order.
 Block: TypeAlias = RelatedBlock | VideoTeaser | Author
@@ -578,6 +614,12 @@ class Page:
         default=(), validator=_tuple_of(_instance_of(RelatedBlock, VideoTeaser, Author))
     )
     extensions: Mapping[str, JSONValue] = _extensions_field()
+
+    def __html__(self) -> str:
+        """Render as an HTML card, so Jinja2, Django and MarkupSafe insert the model as is."""
+        from newsitem.render import model_html  # lazy: models sit below renderers
+
+        return model_html(self)
 
 
 #: Every model class that can stand as a JSON document of its own.
