@@ -38,6 +38,7 @@ from newsitem.models import (
     SourceAttribution,
     VideoTeaser,
 )
+from newsitem.render import render, render_html, render_json, render_text
 from newsitem.sanitize import (
     Policy,
     linkify_text,
@@ -86,6 +87,10 @@ __all__ = [
     "from_json",
     "linkify_text",
     "native_schema",
+    "render",
+    "render_html",
+    "render_json",
+    "render_text",
     "sanitize_html",
     "sanitize_markdown",
     "sanitize_text",
