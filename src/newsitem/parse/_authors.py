@@ -107,29 +107,50 @@ def author_kind(name: str) -> AuthorKind:
     return AuthorKind.PERSON
 
 
-_BYLINE_PATHS: Final = (
-    ".//*[@rel='author']",
-    ".//*[@itemprop='author']//*[@itemprop='name']",
-    ".//*[@itemprop='author']",
-    ".//*[contains(@class, 'byline')]",
-    ".//*[contains(@class, 'author-name') or contains(@class, 'author__name')"
-    " or contains(@class, 'authorName')]",
-    ".//*[contains(@class, 'author') and not(contains(@class, 'card'))"
-    " and not(contains(@class, 'bio')) and not(contains(@class, 'box'))]",
-    ".//a[contains(@href, '/author/') or contains(@href, '/autor/') or contains(@href, '/authors/')]",
-)
+_AUTHOR_CLASS = re.compile(r"author|byline|autor", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:author|autor|authors|profile|people|staff)/", re.IGNORECASE)
+
+
+def _byline_rank(element: lxml.html.HtmlElement) -> int | None:
+    """How surely an element is a byline (lower is surer), or ``None`` when it is not."""
+    if element.get("rel") == "author":
+        return 0
+    itemprop = element.get("itemprop")
+    if itemprop == "author":
+        return 1 if element.find(".//*[@itemprop='name']") is None else None
+    if itemprop == "name":
+        parent = element.getparent()
+        if parent is not None and parent.get("itemprop") == "author":
+            return 1
+    classes = element.get("class") or ""
+    if classes and _AUTHOR_CLASS.search(classes):
+        lowered = classes.lower()
+        if "byline" in lowered:
+            return 2
+        if re.search(r"author-?name|author__name|authorname", lowered):
+            return 3
+        if not re.search(r"card|bio|box|avatar|img|image|photo|pic", lowered):
+            return 4
+    if element.tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
+        return 5
+    return None
 
 
 def find_byline(
     scope: lxml.html.HtmlElement, *, site_name: str | None
 ) -> tuple[list[str], dict[str, str]]:
     """Find the byline in the page; return the names and the profile URL of each name."""
-    for path in _BYLINE_PATHS:
+    buckets: dict[int, list[lxml.html.HtmlElement]] = {}
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
+            continue
+        rank = _byline_rank(element)
+        if rank is not None:
+            buckets.setdefault(rank, []).append(element)
+    for rank in sorted(buckets):
         names: list[str] = []
         urls: dict[str, str] = {}
-        for element in scope.iterfind(path) if "(" not in path else scope.xpath(path):
-            if not isinstance(element, lxml.html.HtmlElement):
-                continue
+        for element in buckets[rank]:
             if _inside_card(element):
                 continue
             text = element.get("content") or element.text_content()
@@ -170,11 +191,17 @@ def _inside_card(element: lxml.html.HtmlElement) -> bool:
 def find_author_cards(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """Return the author-card elements of the page (outermost only), in page order."""
     cards: list[lxml.html.HtmlElement] = []
+    verdicts: dict[str, bool] = {}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "img", "span", "p"):
             continue
         names = class_and_id(element)
-        if len(names) < 4 or not _CARD.search(names):
+        if len(names) < 4:
+            continue
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = bool(_CARD.search(names))
+        if not verdict:
             continue
         if any(_is_ancestor(card, element) for card in cards):
             continue

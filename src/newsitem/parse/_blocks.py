@@ -57,13 +57,16 @@ def _heading_text(element: lxml.html.HtmlElement) -> str:
     return clean_text(element.text_content())
 
 
+_HEADING_CLASS = re.compile(r"title|heading|header|label", re.IGNORECASE)
+
+
 def _is_heading(element: lxml.html.HtmlElement) -> bool:
     tag = element.tag
     if tag in _HEADINGS:
         return True
     if tag in ("div", "span", "p", "strong", "header") and len(element) <= 2:
-        names = class_and_id(element)
-        return bool(re.search(r"title|heading|header|label", names, re.I))
+        names = element.get("class")
+        return bool(names and _HEADING_CLASS.search(names))
     return False
 
 
@@ -74,9 +77,12 @@ def _links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 def _item_elements(container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
     """The repeated children of the block that each hold one teaser."""
     for path in (".//li", ".//article"):
-        found = [e for e in container.iterfind(path) if e not in skip and _links(e) or (
-            e not in skip and len(clean_text(e.text_content())) > 40)]
-        outer = [e for e in found if not any(o is not e and _inside(e, o) for o in found)]
+        found = [
+            e for e in container.iterfind(path)
+            if e not in skip and (_has_link(e) or len(e.text_content().strip()) > 40)
+        ]
+        members = set(found)
+        outer = [e for e in found if not _has_ancestor_in(e, members, container)]
         if len(outer) >= 2:
             return outer
     # Descend through single wrappers to the level where the children repeat.
@@ -84,7 +90,7 @@ def _item_elements(container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlEle
     for _ in range(6):
         children = [c for c in node if isinstance(c.tag, str) and c not in skip
                     and not any(_inside(s, c) for s in skip)]
-        with_links = [c for c in children if _links(c) or c.tag == "a"]
+        with_links = [c for c in children if c.tag == "a" or _has_link(c)]
         if len(with_links) >= 2:
             return with_links
         if len(children) != 1:
@@ -107,6 +113,23 @@ def _stray_text(container: lxml.html.HtmlElement) -> bool:
         if not inside_item:
             stray += len(p.text_content())
     return stray > 400
+
+
+def _has_link(element: lxml.html.HtmlElement) -> bool:
+    return any((a.get("href") or "").strip() for a in element.iter("a"))
+
+
+def _has_ancestor_in(
+    element: lxml.html.HtmlElement,
+    members: set[lxml.html.HtmlElement],
+    stop: lxml.html.HtmlElement,
+) -> bool:
+    node = element.getparent()
+    while node is not None and node is not stop:
+        if node in members:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
@@ -194,6 +217,8 @@ def find_related_blocks(
     for element in root.iter():
         if not isinstance(element.tag, str) or not _is_heading(element):
             continue
+        if len(element.text_content()) > _MAX_HEADING * 2:
+            continue
         title = _heading_text(element)
         if not title or len(title) > _MAX_HEADING or not _RELATED_TITLE.match(title):
             continue
@@ -203,13 +228,25 @@ def find_related_blocks(
         if block is not None:
             taken.append(block[0])
             found.append(block)
+    verdicts: dict[str, bool] = {}
+    evaluated: set[lxml.html.HtmlElement] = set()
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "li", "p", "span"):
             continue
         names = class_and_id(element)
-        if len(names) < 5 or not _RELATED_CLASS.search(names):
+        if len(names) < 5:
             continue
-        if any(_inside(element, t) or element is t or _inside(t, element) for t in taken):
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = bool(_RELATED_CLASS.search(names))
+        if not verdict:
+            continue
+        if _has_ancestor_in(element, evaluated, root):
+            continue
+        evaluated.add(element)
+        if any(element is t or _inside(element, t) or _inside(t, element) for t in taken):
+            continue
+        if len(_item_elements(element, set())) < 2:
             continue
         heading = next((h for h in element.iter() if h is not element and _is_heading(h)), None)
         title = _heading_text(heading) if heading is not None else None
@@ -253,6 +290,9 @@ def _block_under(
     for _ in range(3):
         if container is None or container.tag in ("body", "html"):
             return None
+        if len(_item_elements(container, skip)) < 2:
+            container = container.getparent()
+            continue
         items = _read_items(container, skip, base_url, page_url, read_date)
         if len(items) >= 2 and container.find(".//h1") is None and not _stray_text(container):
             see_all = None
@@ -264,9 +304,7 @@ def _block_under(
                         see_all = Link(url=url, text=text)
                         break
             return container, RelatedBlock(title=title, items=tuple(items), see_all=see_all)
-        skip = {container}
         container = container.getparent()
-        skip = {heading}
     return None
 
 

@@ -69,21 +69,19 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_BODY_CONTAINERS: Final = tuple(
-    lxml.etree.XPath(path)
-    for path in (
-        ".//*[@itemprop='articleBody']",
-        ".//*[@property='articleBody']",
-        *(
-            f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-            for name in (
-                "article-body", "article__body", "entry-content", "post-content",
-                "story-body", "article-content", "post-body", "content-body",
-                "article-text", "articleBody", "story-content", "c-entry-content",
-            )
+# Class names of body containers, with their rank (lower wins).
+_BODY_CLASSES: Final = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "article-body", "article__body", "entry-content", "post-content", "story-body",
+            "article-content", "post-body", "content-body", "article-text", "articleBody",
+            "story-content", "c-entry-content", "articleBody", "article_body", "body-text",
+            "rich-text", "post-entry", "story-text",
         ),
+        start=1,
     )
-)  # fmt: skip
+}  # fmt: skip
 _PARAGRAPHS: Final = frozenset({"p", "pre", "td", "blockquote"})
 _BLOCK_CHILDREN: Final = frozenset(
     {
@@ -107,7 +105,7 @@ Measures = dict[lxml.html.HtmlElement, tuple[int, int]]
 
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace into one space and strip the ends."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def class_and_id(element: lxml.html.HtmlElement) -> str:
@@ -137,31 +135,52 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def strip_never_content(root: lxml.html.HtmlElement, keep_headers: bool = False) -> None:
+def strip_never_content(root: lxml.html.HtmlElement) -> None:
     """Remove everything that is never article content from the tree, in place."""
     doomed: list[lxml.html.HtmlElement] = []
+    tokens: dict[str, int] = {}
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
             doomed.append(element)
             continue
         if tag in _NEVER_CONTENT:
-            if tag == "header" and keep_headers:
-                continue
             doomed.append(element)
             continue
-        if tag in ("body", "html", "article", "main"):
+        if tag in ("body", "html", "article", "main", "a"):
             continue
         if _is_hidden(element):
             doomed.append(element)
             continue
         names = class_and_id(element)
-        if len(names) > 1 and _UNLIKELY.search(names):
-            if _STRONG_UNLIKELY.search(names) or not _MAYBE.search(names):
-                if tag != "a":
-                    doomed.append(element)
+        if len(names) < 3:
+            continue
+        flags = 0
+        for token in names.split():
+            bits = tokens.get(token)
+            if bits is None:
+                bits = tokens[token] = _token_flags(token)
+            flags |= bits
+        if flags & _FLAG_UNLIKELY and (flags & _FLAG_STRONG or not flags & _FLAG_MAYBE):
+            doomed.append(element)
     for element in doomed:
         remove_element(element)
+
+
+_FLAG_UNLIKELY: Final = 1
+_FLAG_STRONG: Final = 2
+_FLAG_MAYBE: Final = 4
+
+
+def _token_flags(token: str) -> int:
+    flags = 0
+    if _UNLIKELY.search(token):
+        flags |= _FLAG_UNLIKELY
+        if _STRONG_UNLIKELY.search(token):
+            flags |= _FLAG_STRONG
+    if _MAYBE.search(token):
+        flags |= _FLAG_MAYBE
+    return flags
 
 
 def measure(root: lxml.html.HtmlElement) -> Measures:
@@ -258,10 +277,28 @@ def _score_candidates(
 def _explicit_container(
     body: lxml.html.HtmlElement, sizes: Measures
 ) -> lxml.html.HtmlElement | None:
-    for path in _BODY_CONTAINERS:
-        found = [e for e in path(body) if sizes.get(e, (0, 0))[0] >= 200]
-        if found:
-            return max(found, key=lambda e: sizes[e][0])
+    best: tuple[int, int, lxml.html.HtmlElement] | None = None
+    for element, (length, _links) in sizes.items():
+        if length < 200:
+            continue
+        rank = _container_rank(element)
+        if rank is None:
+            continue
+        if best is None or (rank, -length) < (best[0], -best[1]):
+            best = (rank, length, element)
+    return best[2] if best is not None else None
+
+
+def _container_rank(element: lxml.html.HtmlElement) -> int | None:
+    if element.get("itemprop") == "articleBody" or element.get("property") == "articleBody":
+        return 0
+    classes = element.get("class")
+    if not classes:
+        return None
+    for name in classes.split():
+        rank = _BODY_CLASSES.get(name)
+        if rank is not None:
+            return rank
     return None
 
 

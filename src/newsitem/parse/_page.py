@@ -207,12 +207,11 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
 
 
 def _breadcrumb_section(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
-    for container in root.xpath(
-        ".//*[contains(@class, 'breadcrumb') or @aria-label='breadcrumb'"
-        " or @itemtype='https://schema.org/BreadcrumbList'"
-        " or @itemtype='http://schema.org/BreadcrumbList']"
-    ):
-        if not isinstance(container, lxml.html.HtmlElement):
+    for container in root.iter("nav", "ol", "ul", "div", "p"):
+        names = container.get("class") or ""
+        if "breadcrumb" not in names.lower() and container.get("aria-label") != "breadcrumb" and (
+            "BreadcrumbList" not in (container.get("itemtype") or "")
+        ):
             continue
         crumbs = [clean_text(a.text_content()) for a in container.iter("a")]
         crumbs = [c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")]
@@ -439,8 +438,9 @@ def build_page(
             for a in authors
         )
 
-    order = {element: index for index, element in enumerate(root.iter())}
-    blocks.sort(key=lambda pair: order.get(pair[0], len(order)))
+    if len(blocks) > 1:
+        order = {element: index for index, element in enumerate(root.iter())}
+        blocks.sort(key=lambda pair: order.get(pair[0], len(order)))
     for element, _block in blocks:
         if element.tag not in ("a",):
             remove_element(element)

@@ -25,6 +25,7 @@ _VIDEO_HOST = re.compile(
     r"|dailymotion\.com|dai\.ly|geo\.dailymotion\.com)/",
     re.IGNORECASE,
 )
+_VIDEO_HINT = re.compile(r"youtu|vimeo|dailymotion|dai\.ly", re.IGNORECASE)
 _SHOW_MORE = re.compile(r"^(?:show|read|see)\s+(?:more|less)$|^more$|^watch(?: now)?$", re.I)
 
 
@@ -113,7 +114,10 @@ def find_videos(
                     teaser = _enrich(teaser, section, label, base_url)
                 found.append((element, teaser))
         elif tag == "a":
-            url = _absolute(element.get("href"), base_url)
+            href = element.get("href") or ""
+            if not _VIDEO_HINT.search(href):
+                continue
+            url = _absolute(href, base_url)
             provider, video_id = _provider(url)
             if provider is None:
                 continue
