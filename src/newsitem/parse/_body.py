@@ -10,8 +10,8 @@ boilerplate left inside it.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-from collections.abc import Iterable
 from typing import Final
 
 import lxml.etree
@@ -409,18 +409,21 @@ def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
             image.set("src", first[0])
 
 
-def _serialize(elements: Iterable[lxml.html.HtmlElement]) -> str:
-    parts: list[str] = []
+def _serialize(elements: list[lxml.html.HtmlElement]) -> str:
+    """The chosen elements as HTML; a single wrapper contributes only its content."""
+    if len(elements) == 1 and elements[0].tag in ("div", "section", "article", "main", "body"):
+        container = elements[0]
+        parts = [html_lib.escape(container.text or "", quote=False)]
+        parts.extend(
+            lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+            for child in container
+            if isinstance(child.tag, str)
+        )
+        return "".join(parts)
+    parts = []
     for element in elements:
-        tail = element.tail
-        element.tail = None
-        if element.tag in ("td", "th", "li"):
-            parts.append(
-                f"<p>{lxml.etree.tostring(element, method='html', encoding='unicode')}</p>"
-            )
-        else:
-            parts.append(lxml.etree.tostring(element, method="html", encoding="unicode"))
-        element.tail = tail
+        markup = lxml.etree.tostring(element, method="html", encoding="unicode", with_tail=False)
+        parts.append(f"<p>{markup}</p>" if element.tag in ("td", "th", "li") else markup)
     return "".join(parts)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -16,6 +15,7 @@ from newsitem._dates import parse_date, parse_reading_time
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
 from newsitem.errors import HTMLParseError, NewsitemError, ParseError, SanitizeError
+from newsitem.formats.jsonld import read_jsonld
 from newsitem.models import (
     Author,
     Block,
@@ -76,7 +76,7 @@ class ParseOptions:
     find_blocks: bool = True
 
 
-_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|:)\s+")
+_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _READING_HINT = re.compile(r"min|lesezeit|lesedauer|lecture", re.IGNORECASE)
 _KICKER_CLASS = re.compile(
     r"kicker|eyebrow|overline|rubric|category|section-?(?:name|label|title)|label|tagline"
@@ -84,18 +84,9 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 _DATE_CLASS = re.compile(r"date|time|published|posted|meta|byline", re.IGNORECASE)
+_BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 _ARTICLE_OG: Final = frozenset({"article", "news", "blog", "video.other", "newsarticle"})
-
-
-def _load_read_jsonld() -> Callable[..., list[Any]] | None:
-    """The JSON-LD node reader of :mod:`newsitem.formats.jsonld`, when it is installed."""
-    try:
-        module = importlib.import_module("newsitem.formats.jsonld")
-    except ImportError:
-        return None
-    reader = getattr(module, "read_jsonld", None)
-    return reader if callable(reader) else None
 
 
 def _date_reader(options: ParseOptions, notes: Notes) -> Callable[[str], date | datetime | None]:
@@ -185,24 +176,26 @@ def _find_reading_time(root: lxml.html.HtmlElement) -> ReadingTime | None:
 
 
 def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
+    """The kicker: a short labelled element just before the ``<h1>``."""
     h1 = root.find(".//h1")
     if h1 is None:
         return None
-    scope = h1.getparent()
+    node: lxml.html.HtmlElement | None = h1
     for _ in range(3):
-        if scope is None:
+        if node is None:
             return None
-        for element in scope.iter():
-            if element is h1 or not isinstance(element.tag, str):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
                 continue
-            if element.tag in ("h1", "p") and element is not h1 and element.tag == "p":
-                continue
-            if not _KICKER_CLASS.search(class_and_id(element)):
-                continue
-            text = clean_text(element.text_content())
-            if text and len(text) <= 40 and text != headline and not text[0].isdigit():
-                return text
-        scope = scope.getparent()
+            for element in (sibling, *sibling.iterdescendants()):
+                if not isinstance(element.tag, str):
+                    continue
+                if not _KICKER_CLASS.search(class_and_id(element)):
+                    continue
+                text = clean_text(element.text_content())
+                if text and len(text) <= 40 and text != headline and not text[0].isdigit():
+                    return text
+        node = node.getparent()
     return None
 
 
@@ -314,14 +307,10 @@ def _jsonld_nodes(
 ) -> list[Brief | VideoTeaser | Author | RelatedBlock]:
     if not meta.jsonld:
         return []
-    reader = _load_read_jsonld()
-    if reader is None:
-        notes.add("metadata", "JSON-LD found but newsitem.formats.jsonld is not available")
-        return []
     nodes: list[Brief | VideoTeaser | Author | RelatedBlock] = []
     for value in meta.jsonld:
         try:
-            nodes.extend(reader(value, base_url=base_url))
+            nodes.extend(read_jsonld(value, base_url=base_url))
         except NewsitemError as exc:
             notes.add("metadata", f"JSON-LD node not read: {exc}")
     return nodes
@@ -378,7 +367,9 @@ def build_page(
     headline = _strip_site(headline_raw, site_name, h1s) if headline_raw else None
 
     # Authors: structured first, then the byline the page shows.
-    authors: tuple[Author, ...] = ld_brief.authors if ld_brief else ()
+    authors: tuple[Author, ...] = tuple(
+        attrs.evolve(a, name=clean_text(a.name)) for a in (ld_brief.authors if ld_brief else ())
+    )
     profile_byline = _xpath_text(root, profile.authors if profile else None)
     if not authors and profile_byline:
         authors = _make_authors(split_byline(profile_byline, site_name=None), {}, base_url)
@@ -469,7 +460,8 @@ def build_page(
     attributions: tuple[Any, ...] = ()
     if body_html is not None:
         try:
-            body = sanitize_html(body_html, policy="body", base_url=base_url)
+            tidy = _BETWEEN_BLOCKS.sub(">\n<", body_html.strip())
+            body = sanitize_html(tidy, policy="body", base_url=base_url)
         except SanitizeError as exc:
             notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
             body = None
