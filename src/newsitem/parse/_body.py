@@ -459,7 +459,7 @@ def extract_body(
         notes.add("body", "no main content found: no paragraph of 25 characters or more")
         return None, None
     total = sum(sizes.get(e, (0, 0))[0] for e in chosen)
-    if total < 100:
+    if total < 100 and container_xpath is None:
         notes.add("body", f"no main content found: best candidate holds {total} characters")
         return None, None
     for element in chosen:

@@ -1,0 +1,273 @@
+"""parse_html's contract: input checks, decoding, base URLs, notes, authors, robustness."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from newsitem import AuthorKind, HTMLParseError, VideoTeaser
+from newsitem.errors import ValidationError
+from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
+from newsitem.parse._authors import author_kind, split_byline
+from newsitem.parse._metadata import load_jsonld_text
+from newsitem.parse.profiles import find_profile
+
+PARAGRAPH = (
+    "Forecasters expect heavy rain across the region on Tuesday, with storms moving in "
+    "from the west by the afternoon and lasting well into the night, officials said."
+)
+
+
+def article(head: str = "", body: str = "", *, headline: str = "Rain expected") -> str:
+    """A small article page with ``head`` and ``body`` markup added."""
+    return (
+        f"<html lang='en'><head><title>{headline}</title>{head}</head><body>"
+        f"<article><h1>{headline}</h1>{body}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>"
+        "</body></html>"
+    )
+
+
+def test_not_html_is_refused() -> None:
+    """Plain text with no tag at all raises HTMLParseError naming the problem."""
+    with pytest.raises(HTMLParseError, match="not HTML"):
+        parse_html("just some words, no markup")
+
+
+def test_binary_is_refused() -> None:
+    """Bytes holding NULs (an image, a zip) are not HTML."""
+    with pytest.raises(HTMLParseError, match="NUL"):
+        parse_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00<html>")
+
+
+def test_size_limit() -> None:
+    """A page over ParseOptions.max_chars raises HTMLParseError citing the limit."""
+    with pytest.raises(HTMLParseError, match="over the limit"):
+        parse_html(article(), options=ParseOptions(max_chars=100))
+
+
+def test_wrong_type() -> None:
+    """Neither str nor bytes is a TypeError."""
+    with pytest.raises(TypeError, match="str or bytes"):
+        parse_html(12)  # type: ignore[arg-type]
+
+
+def test_bytes_decoded_by_declared_charset() -> None:
+    """A page declaring windows-1251 is decoded with it."""
+    html = article(headline="Новини").replace("<head>", "<head><meta charset='windows-1251'>")
+    page = parse_html(html.encode("cp1251"))
+    assert page.brief is not None
+    assert "Новини" == page.brief.headline
+
+
+def test_bytes_decoded_by_bom_over_declaration() -> None:
+    """A UTF-8 byte-order mark wins over a wrong declared charset."""
+    html = article(headline="Café crème").replace("<head>", "<head><meta charset='latin-1'>")
+    page = parse_html(b"\xef\xbb\xbf" + html.encode("utf-8"))
+    assert page.brief is not None
+    assert "Café crème" == page.brief.headline
+
+
+def test_undeclared_non_utf8_falls_back_to_windows_1252() -> None:
+    """Undeclared bytes that are not UTF-8 read as Windows-1252, as browsers do."""
+    page = parse_html(article(headline="Café owners “protest”").encode("cp1252"))
+    assert page.brief is not None
+    assert "Café owners “protest”" == page.brief.headline
+
+
+def test_base_url_from_base_element_then_canonical() -> None:
+    """Without url=, links resolve against <base href>, else the canonical link."""
+    body = "<p>See <a href='/more'>the report</a> for details on what the forecast says.</p>"
+    with_base = article("<base href='https://a.example/news/'>", body)
+    page = parse_html(with_base)
+    assert page.brief is not None and page.brief.body is not None
+    assert 'href="https://a.example/more"' in page.brief.body
+    canonical = article("<link rel='canonical' href='https://b.example/x'>", body)
+    page = parse_html(canonical)
+    assert page.brief is not None and page.brief.body is not None
+    assert 'href="https://b.example/more"' in page.brief.body
+
+
+def test_notes_say_what_was_dropped() -> None:
+    """Broken JSON-LD is reported in the notes, and parsing goes on."""
+    notes: list[ExtractionNote] = []
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", oops}</script>'
+    page = parse_html(article(head), notes=notes)
+    assert page.brief is not None
+    assert any(n.stage == "metadata" and "not JSON" in n.message for n in notes)
+
+
+def test_front_page_has_no_brief_but_keeps_blocks() -> None:
+    """A page of link lists has no main brief; its "Most popular" list is a block."""
+    items = "".join(
+        f"<li><a href='/story/{i}'>Story number {i} about the city council</a></li>"
+        for i in range(4)
+    )
+    html = f"<html><body><nav><a href='/'>Home</a></nav><section><h2>Most popular</h2><ul>{items}</ul></section></body></html>"
+    page = parse_html(html, url="https://news.example/")
+    assert page.brief is None
+    assert ["Most popular"] == [getattr(b, "title", None) for b in page.blocks]
+    assert 4 == len(page.blocks[0].items)  # type: ignore[union-attr]
+
+
+def test_jsonld_wins_over_meta_tags() -> None:
+    """JSON-LD headline, authors and dates take precedence over OpenGraph and <meta>."""
+    head = (
+        '<meta property="og:title" content="OG title">'
+        '<meta name="author" content="Meta Person">'
+        '<meta property="article:published_time" content="2020-01-01T00:00:00Z">'
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": ["NewsArticle", "Article"], "headline": "LD headline",'
+        ' "datePublished": "2022-12-14T10:00:00+02:00", "dateModified": "2022-12-15",'
+        ' "author": [{"@type": "Person", "name": "Jane Doe"}, "John Roe"],}</script>'
+    )
+    page = parse_html(article(head, headline="Page headline"))
+    brief = page.brief
+    assert brief is not None
+    assert "LD headline" == brief.headline
+    assert ["Jane Doe", "John Roe"] == [a.name for a in brief.authors]
+    assert datetime(2022, 12, 14, 8, 0, tzinfo=UTC) == brief.published
+    assert date(2022, 12, 15) == brief.modified
+
+
+def test_meta_dates_use_the_default_zone_never_local() -> None:
+    """A meta time with no zone takes ParseOptions.default_tz."""
+    zone = timezone(timedelta(hours=2))
+    head = '<meta property="article:published_time" content="2022-12-14T10:00:00">'
+    page = parse_html(article(head), options=ParseOptions(default_tz=zone))
+    assert page.brief is not None
+    assert datetime(2022, 12, 14, 10, 0, tzinfo=zone) == page.brief.published
+
+
+def test_byline_in_the_dom() -> None:
+    """A DOM byline is split into people, with the date and "By" removed."""
+    body = "<p class='byline'>By Jane Doe and John Roe | Updated Dec. 14, 2022</p>"
+    page = parse_html(article(body=body))
+    assert page.brief is not None
+    assert ["Jane Doe", "John Roe"] == [a.name for a in page.brief.authors]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("by JANE DOE | December 14, 2022", ["JANE DOE"]),
+        ("Von Anna Müller und Jan Schmidt", ["Anna Müller", "Jan Schmidt"]),
+        ("Tom Y. Chang", ["Tom Y. Chang"]),
+    ],
+)
+def test_split_byline(byline: str, names: list[str]) -> None:
+    """Bylines split into names without dates, role words or separators."""
+    assert names == split_byline(byline)
+
+
+def test_site_name_is_not_an_author() -> None:
+    """The site's own name in a byline is dropped."""
+    assert ["Jane Doe"] == split_byline("Jane Doe, Daily Planet", site_name="Daily Planet")
+
+
+def test_organizations_are_recognised() -> None:
+    """News desks and agencies are organizations; names are people."""
+    assert AuthorKind.ORGANIZATION == author_kind("Reuters")
+    assert AuthorKind.ORGANIZATION == author_kind("The Kyiv Independent news desk")
+    assert AuthorKind.PERSON == author_kind("Jane Doe")
+
+
+def test_broken_jsonld_text_is_repaired() -> None:
+    """Trailing commas, raw newlines in strings and a CDATA wrapper are tolerated."""
+    text = '//<![CDATA[\n{"headline": "Two\nlines", "author": ["A", "B",],}\n//]]>'
+    assert [{"headline": "Two\nlines", "author": ["A", "B"]}] == load_jsonld_text(text)
+
+
+def test_youtube_iframe_becomes_a_video_teaser() -> None:
+    """An embedded YouTube player is a teaser with provider and id."""
+    body = (
+        '<iframe title="Storm footage" '
+        'src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
+    )
+    page = parse_html(article(body=body))
+    videos = [b for b in page.blocks if isinstance(b, VideoTeaser)]
+    assert [("youtube", "dQw4w9WgXcQ", "Storm footage")] == [
+        (v.provider, v.video_id, v.title) for v in videos
+    ]
+
+
+def test_profile_pins_the_body() -> None:
+    """A site profile chosen by host names the body container directly."""
+    html = (
+        "<html><body><div id='story'><p>Short one.</p><p>Also short but the story.</p></div>"
+        f"<div class='other'><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>"
+        "<h1>Profiled</h1></body></html>"
+    )
+    profile = SiteProfile(name="example", hosts=("example.com",), body="//div[@id='story']")
+    notes: list[ExtractionNote] = []
+    page = parse_html(
+        html, url="https://www.example.com/a", options=ParseOptions(profiles=(profile,)), notes=notes
+    )
+    assert page.brief is not None and page.brief.body is not None
+    assert "Also short but the story." in page.brief.body
+    assert "Forecasters" not in page.brief.body
+    assert any(n.stage == "profile" for n in notes)
+
+
+def test_profile_rejects_bad_xpath() -> None:
+    """A profile with an invalid XPath fails when it is built, naming the field."""
+    with pytest.raises(ValidationError, match="SiteProfile.body"):
+        SiteProfile(name="bad", hosts=("example.com",), body="//div[")
+
+
+def test_most_specific_profile_wins() -> None:
+    """Of two matching profiles the one with the longer host applies."""
+    broad = SiteProfile(name="broad", hosts=("example.com",))
+    narrow = SiteProfile(name="narrow", hosts=("news.example.com",))
+    chosen = find_profile("https://news.example.com/x", [broad, narrow])
+    assert chosen is not None
+    assert "narrow" == chosen.name
+
+
+def test_deep_nesting_finishes_quickly() -> None:
+    """Ten thousand nested divs parse in bounded time without an exception."""
+    html = "<html><body>" + "<div>" * 10_000 + PARAGRAPH + "</div>" * 10_000 + "</body></html>"
+    start = time.perf_counter()
+    parse_html(html)
+    assert time.perf_counter() - start < 10
+
+
+def test_huge_attribute_finishes_quickly() -> None:
+    """A 5 MB attribute value does not make parsing crawl."""
+    html = article(body=f"<p class='{'x' * 5_000_000}'>{PARAGRAPH}</p>")
+    start = time.perf_counter()
+    parse_html(html)
+    assert time.perf_counter() - start < 10
+
+
+def test_huge_broken_jsonld_finishes_quickly() -> None:
+    """A large, broken JSON-LD script is skipped with a note, in bounded time."""
+    script = '<script type="application/ld+json">{"a": [' + "1," * 500_000 + "</script>"
+    notes: list[ExtractionNote] = []
+    start = time.perf_counter()
+    parse_html(article(script), notes=notes)
+    assert time.perf_counter() - start < 10
+    assert any(n.stage == "metadata" for n in notes)
+
+
+def test_memory_does_not_grow_across_parses() -> None:
+    """Parsing the same page 200 times leaves no growing allocation behind."""
+    html = article(body="<p class='byline'>By Jane Doe</p>")
+    for _ in range(20):
+        parse_html(html)
+    tracemalloc.start()
+    try:
+        for _ in range(50):
+            parse_html(html)
+        first, _peak = tracemalloc.get_traced_memory()
+        for _ in range(150):
+            parse_html(html)
+        second, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert second - first < 200_000
