@@ -191,7 +191,8 @@ def _name_words(names: Sequence[str]) -> set[str]:
     words: set[str] = set()
     for name in names:
         words.update(
-            w for w in _WORD.findall(unicodedata.normalize("NFKC", name).casefold())
+            w
+            for w in _WORD.findall(unicodedata.normalize("NFKC", name).casefold())
             if w not in _NOT_NAME_WORD and not w.isdigit()
         )
     return words

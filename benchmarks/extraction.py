@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import (  # noqa: E402
+from _corpus import (
     CorpusPage,
     Totals,
     html_to_text,
@@ -95,8 +95,9 @@ def _readability() -> Extractor:
 
     def run(data: bytes, url: str) -> Result:
         document = Document(data, url=url)
-        return Result(text=html_to_text(document.summary(html_partial=True)),
-                      title=document.short_title())
+        return Result(
+            text=html_to_text(document.summary(html_partial=True)), title=document.short_title()
+        )
 
     return run
 
@@ -109,8 +110,12 @@ def _newspaper() -> Extractor:
         article.download(input_html=data.decode("utf-8", "replace"))
         article.parse()
         date = article.publish_date.isoformat()[:10] if article.publish_date else None
-        return Result(text=article.text or "", title=article.title or None,
-                      authors=tuple(article.authors), date=date)
+        return Result(
+            text=article.text or "",
+            title=article.title or None,
+            authors=tuple(article.authors),
+            date=date,
+        )
 
     return run
 
@@ -203,9 +208,10 @@ def main(argv: list[str] | None = None) -> None:
             ms = statistics.median(totals.times_ms)
             f1 = totals.body_scores()[2]
             base_f1 = base.body_scores()[2] or 1e-9
+            memory = totals.peak_rss_mb / (base.peak_rss_mb or 1e-9)
             print(
-                f"  {name:<12} time x{ms / base_ms:5.2f}  memory x"
-                f"{totals.peak_rss_mb / (base.peak_rss_mb or 1e-9):5.2f}  body F1 x{f1 / base_f1:5.3f}"
+                f"  {name:<12} time x{ms / base_ms:5.2f}  memory x{memory:5.2f}"
+                f"  body F1 x{f1 / base_f1:5.3f}"
             )
 
 

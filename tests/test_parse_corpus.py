@@ -41,7 +41,8 @@ def test_every_corpus_page_parses(shared: Path) -> None:
 
 def body_text(page: Page) -> str:
     """The brief's body as one line of plain text."""
-    assert page.brief is not None and page.brief.body is not None
+    assert page.brief is not None
+    assert page.brief.body is not None
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", page.brief.body)).split())
 
 
@@ -70,7 +71,7 @@ def test_cnn_headline_author_date(cnn: Page) -> None:
 
 
 def test_cnn_body_first_and_last_sentence(cnn: Page) -> None:
-    """The body runs from "Justice Samuel Alito is the tip of the spear" to "won that vote, too." """
+    """The body runs from "Justice Samuel Alito is the tip ..." to "won that vote, too." """
     text = body_text(cnn)
     assert "Justice Samuel Alito is the tip of the spear for conservatives" in text[:200]
     assert text.endswith("Prelogar, it turned out, won that vote, too.")

@@ -82,11 +82,13 @@ def test_base_url_from_base_element_then_canonical() -> None:
     body = "<p>See <a href='/more'>the report</a> for details on what the forecast says.</p>"
     with_base = article("<base href='https://a.example/news/'>", body)
     page = parse_html(with_base)
-    assert page.brief is not None and page.brief.body is not None
+    assert page.brief is not None
+    assert page.brief.body is not None
     assert 'href="https://a.example/more"' in page.brief.body
     canonical = article("<link rel='canonical' href='https://b.example/x'>", body)
     page = parse_html(canonical)
-    assert page.brief is not None and page.brief.body is not None
+    assert page.brief is not None
+    assert page.brief.body is not None
     assert 'href="https://b.example/more"' in page.brief.body
 
 
@@ -105,7 +107,10 @@ def test_front_page_has_no_brief_but_keeps_blocks() -> None:
         f"<li><a href='/story/{i}'>Story number {i} about the city council</a></li>"
         for i in range(4)
     )
-    html = f"<html><body><nav><a href='/'>Home</a></nav><section><h2>Most popular</h2><ul>{items}</ul></section></body></html>"
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<section><h2>Most popular</h2><ul>{items}</ul></section></body></html>"
+    )
     page = parse_html(html, url="https://news.example/")
     assert page.brief is None
     assert ["Most popular"] == [getattr(b, "title", None) for b in page.blocks]
@@ -185,10 +190,7 @@ def test_broken_jsonld_text_is_repaired() -> None:
 
 def test_youtube_iframe_becomes_a_video_teaser() -> None:
     """An embedded YouTube player is a teaser with provider and id."""
-    body = (
-        '<iframe title="Storm footage" '
-        'src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
-    )
+    body = '<iframe title="Storm footage" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
     page = parse_html(article(body=body))
     videos = [b for b in page.blocks if isinstance(b, VideoTeaser)]
     assert [("youtube", "dQw4w9WgXcQ", "Storm footage")] == [
@@ -206,9 +208,13 @@ def test_profile_pins_the_body() -> None:
     profile = SiteProfile(name="example", hosts=("example.com",), body="//div[@id='story']")
     notes: list[ExtractionNote] = []
     page = parse_html(
-        html, url="https://www.example.com/a", options=ParseOptions(profiles=(profile,)), notes=notes
+        html,
+        url="https://www.example.com/a",
+        options=ParseOptions(profiles=(profile,)),
+        notes=notes,
     )
-    assert page.brief is not None and page.brief.body is not None
+    assert page.brief is not None
+    assert page.brief.body is not None
     assert "Also short but the story." in page.brief.body
     assert "Forecasters" not in page.brief.body
     assert any(n.stage == "profile" for n in notes)
@@ -216,7 +222,7 @@ def test_profile_pins_the_body() -> None:
 
 def test_profile_rejects_bad_xpath() -> None:
     """A profile with an invalid XPath fails when it is built, naming the field."""
-    with pytest.raises(ValidationError, match="SiteProfile.body"):
+    with pytest.raises(ValidationError, match=r"SiteProfile\.body"):
         SiteProfile(name="bad", hosts=("example.com",), body="//div[")
 
 

@@ -44,7 +44,8 @@ def test_page_fields_match_the_seed(parsed: Page, seed: Page) -> None:
 
 def test_brief_headline_label_reading_time(parsed: Page, seed: Page) -> None:
     """Kicker, headline and the stated reading time come out as the reader sees them."""
-    assert seed.brief is not None and parsed.brief is not None
+    assert seed.brief is not None
+    assert parsed.brief is not None
     assert seed.brief.headline == parsed.brief.headline
     assert seed.brief.label == parsed.brief.label
     assert seed.brief.reading_time == parsed.brief.reading_time
@@ -52,20 +53,23 @@ def test_brief_headline_label_reading_time(parsed: Page, seed: Page) -> None:
 
 def test_body_is_the_five_paragraphs(parsed: Page, seed: Page) -> None:
     """The body is exactly the article's paragraphs: no share bar, no newsletter box."""
-    assert seed.brief is not None and parsed.brief is not None
+    assert seed.brief is not None
+    assert parsed.brief is not None
     assert seed.brief.body == parsed.brief.body
 
 
 def test_authors_and_attributions(parsed: Page, seed: Page) -> None:
     """The byline is the news desk (an organization); WSJ and Vedomosti are cited sources."""
-    assert seed.brief is not None and parsed.brief is not None
+    assert seed.brief is not None
+    assert parsed.brief is not None
     assert seed.brief.authors == parsed.brief.authors
     assert seed.brief.attributions == parsed.brief.attributions
 
 
 def test_published_date(parsed: Page) -> None:
     """The publication date is read from the page's article:published_time."""
-    assert parsed.brief is not None and parsed.brief.published is not None
+    assert parsed.brief is not None
+    assert parsed.brief.published is not None
     assert date(2022, 12, 14) == parsed.brief.published.date()  # type: ignore[union-attr]
 
 

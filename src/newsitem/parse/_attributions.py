@@ -84,7 +84,7 @@ def find_attributions(
 
 def _link_for(name: str, links: dict[str, str]) -> str | None:
     for text, href in links.items():
-        if name in text or text in name and len(text) > 3:
+        if name in text or (text in name and len(text) > 3):
             return href
     return None
 

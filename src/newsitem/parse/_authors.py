@@ -100,7 +100,7 @@ def author_kind(name: str) -> AuthorKind:
     >>> author_kind("The Kyiv Independent news desk").value, author_kind("Jane Doe").value
     ('organization', 'person')
     """
-    if _ORGANIZATION.search(name) or name.isupper() and len(name) <= 5:
+    if _ORGANIZATION.search(name) or (name.isupper() and len(name) <= 5):
         return AuthorKind.ORGANIZATION
     if name.lower().startswith("the "):
         return AuthorKind.ORGANIZATION

@@ -74,11 +74,14 @@ def _links(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return [a for a in element.iter("a") if (a.get("href") or "").strip()]
 
 
-def _item_elements(container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+def _item_elements(
+    container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
     """The repeated children of the block that each hold one teaser."""
     for path in (".//li", ".//article"):
         found = [
-            e for e in container.iterfind(path)
+            e
+            for e in container.iterfind(path)
             if e not in skip and (_has_link(e) or len(e.text_content().strip()) > 40)
         ]
         members = set(found)
@@ -88,8 +91,11 @@ def _item_elements(container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlEle
     # Descend through single wrappers to the level where the children repeat.
     node = container
     for _ in range(6):
-        children = [c for c in node if isinstance(c.tag, str) and c not in skip
-                    and not any(_inside(s, c) for s in skip)]
+        children = [
+            c
+            for c in node
+            if isinstance(c.tag, str) and c not in skip and not any(_inside(s, c) for s in skip)
+        ]
         with_links = [c for c in children if c.tag == "a" or _has_link(c)]
         if len(with_links) >= 2:
             return with_links
@@ -168,9 +174,11 @@ def _read_item(
             node.tag in _HEADINGS or (_TITLE_CLASS.search(class_and_id(node)) and len(text) < 200)
         ):
             headline = text
-        elif summary is None and (
-            node.tag == "p" or _SUMMARY_CLASS.search(class_and_id(node))
-        ) and text != headline:
+        elif (
+            summary is None
+            and (node.tag == "p" or _SUMMARY_CLASS.search(class_and_id(node)))
+            and text != headline
+        ):
             summary = text
     if headline is None and summary is None:
         text = clean_text(links[0].text_content()) if links else clean_text(element.text_content())
@@ -249,12 +257,13 @@ def find_related_blocks(
         if len(_item_elements(element, set())) < 2:
             continue
         heading = next((h for h in element.iter() if h is not element and _is_heading(h)), None)
-        title = _heading_text(heading) if heading is not None else None
-        items = _read_items(element, {heading} if heading is not None else set(), base_url,
-                            page_url, read_date)
+        block_title = _heading_text(heading) if heading is not None else None
+        items = _read_items(
+            element, {heading} if heading is not None else set(), base_url, page_url, read_date
+        )
         if len(items) >= 2:
             taken.append(element)
-            found.append((element, RelatedBlock(title=title or None, items=tuple(items))))
+            found.append((element, RelatedBlock(title=block_title or None, items=tuple(items))))
     if found:
         notes.add("blocks", f"{len(found)} related block(s) kept apart from the body")
     return found
@@ -314,8 +323,16 @@ def read_author_card(
     """Read an author card: name, avatar, bio and profile URL."""
     name: str | None = None
     url: str | None = None
-    for path in (".//*[@itemprop='name']", ".//*[@rel='author']", ".//h2", ".//h3", ".//h4",
-                 ".//*[contains(@class, 'name')]", ".//strong", ".//a"):
+    for path in (
+        ".//*[@itemprop='name']",
+        ".//*[@rel='author']",
+        ".//h2",
+        ".//h3",
+        ".//h4",
+        ".//*[contains(@class, 'name')]",
+        ".//strong",
+        ".//a",
+    ):
         for element in card.iterfind(path) if "(" not in path else card.xpath(path):
             if not isinstance(element, lxml.html.HtmlElement):
                 continue
@@ -336,8 +353,10 @@ def read_author_card(
     for link in _links(card):
         text = clean_text(link.text_content()).casefold()
         href = _absolute(link.get("href"), base_url)
-        if href and (text.startswith(("read more", "more by", "all articles", "view profile"))
-                     or "/author" in href):
+        if href and (
+            text.startswith(("read more", "more by", "all articles", "view profile"))
+            or "/author" in href
+        ):
             url = url or href
             if text.startswith("read more"):
                 url = href

@@ -371,10 +371,13 @@ def _clean_container(
         if not isinstance(tag, str) or element is container:
             continue
         length, links = sizes.get(element, (0, 0))
-        if tag in ("h1", "h2") and headline_key:
-            if clean_text(element.text_content()).casefold() == headline_key:
-                doomed.append(element)
-                continue
+        if (
+            tag in ("h1", "h2")
+            and headline_key
+            and clean_text(element.text_content()).casefold() == headline_key
+        ):
+            doomed.append(element)
+            continue
         if tag in ("ul", "ol", "div", "section", "table", "dl", "p", "span"):
             density = links / length if length else 0.0
             if tag in ("ul", "ol", "dl") and density > 0.6 and length < 2000:
@@ -383,10 +386,13 @@ def _clean_container(
             if tag in ("div", "section", "table") and density > 0.5 and length < 1000:
                 doomed.append(element)
                 continue
-            if tag in ("p", "div", "span") and 0 < length < 80:
-                if _BOILERPLATE_LINE.match(clean_text(element.text_content())):
-                    doomed.append(element)
-                    continue
+            if (
+                tag in ("p", "div", "span")
+                and 0 < length < 80
+                and _BOILERPLATE_LINE.match(clean_text(element.text_content()))
+            ):
+                doomed.append(element)
+                continue
         if tag == "img":
             _fix_lazy_image(element)
     for element in doomed:

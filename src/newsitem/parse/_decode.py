@@ -98,9 +98,7 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
     Raises:
         HTMLParseError: lxml could not build a document from it.
     """
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, default_doctype=False, collect_ids=False
-    )
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
     if text.startswith("<?xml"):
         text = re.sub(r"^<\?xml[^>]*>", "", text)
     try:

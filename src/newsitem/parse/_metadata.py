@@ -317,12 +317,12 @@ def _itemprop_value(element: lxml.html.HtmlElement) -> str:
     for attribute in ("content", "datetime"):
         value = element.get(attribute)
         if value:
-            return value
+            return str(value)
     if element.tag in ("a", "link"):
-        return element.get("href") or ""
+        return str(element.get("href") or "")
     if element.tag in ("img", "meta"):
-        return element.get("src") or element.get("content") or ""
-    return element.text_content()
+        return str(element.get("src") or element.get("content") or "")
+    return str(element.text_content())
 
 
 def _read_microdata(root: lxml.html.HtmlElement, data: Metadata) -> None:

@@ -144,7 +144,9 @@ def _strip_site(title: str, site_name: str | None, h1s: Sequence[str]) -> str:
             return " - ".join(kept) if len(kept) > 1 else kept[0]
     first, last = parts[0], parts[-1]
     if len(last.split()) <= 4 and len(first.split()) >= 3:
-        return _SITE_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else first
+        return (
+            _SITE_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else first
+        )
     if len(first.split()) <= 3 and len(last.split()) >= 4:
         return title[title.find(parts[1]) :]
     return title
@@ -202,18 +204,24 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
 def _breadcrumb_section(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
     for container in root.iter("nav", "ol", "ul", "div", "p"):
         names = container.get("class") or ""
-        if "breadcrumb" not in names.lower() and container.get("aria-label") != "breadcrumb" and (
-            "BreadcrumbList" not in (container.get("itemtype") or "")
+        if (
+            "breadcrumb" not in names.lower()
+            and container.get("aria-label") != "breadcrumb"
+            and ("BreadcrumbList" not in (container.get("itemtype") or ""))
         ):
             continue
         crumbs = [clean_text(a.text_content()) for a in container.iter("a")]
-        crumbs = [c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")]
+        crumbs = [
+            c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")
+        ]
         if crumbs:
             return crumbs[-1]
     return None
 
 
-def _find_dom_date(root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]) -> date | datetime | None:
+def _find_dom_date(
+    root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]
+) -> date | datetime | None:
     for element in root.iter("span", "div", "p", "time", "small", "abbr"):
         if not _DATE_CLASS.search(class_and_id(element)):
             continue
@@ -337,9 +345,7 @@ def _xpath_text(root: lxml.html.HtmlElement, path: str | None) -> str | None:
     return None
 
 
-def build_page(
-    html: str | bytes, *, url: str | None, options: ParseOptions, notes: Notes
-) -> Page:
+def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, notes: Notes) -> Page:
     """Parse one page into a :class:`Page`; see :func:`newsitem.parse.parse_html`."""
     text = _decode(html, options, notes)
     check_html(text, max_chars=options.max_chars)
@@ -363,7 +369,9 @@ def build_page(
     h1s = _h1_texts(root)
     profile_headline = _xpath_text(root, profile.headline if profile else None)
     structured = ld_brief.headline if ld_brief else meta.headline
-    headline_raw = profile_headline or structured or (h1s[0] if h1s else None) or meta.document_title
+    headline_raw = (
+        profile_headline or structured or (h1s[0] if h1s else None) or meta.document_title
+    )
     headline = _strip_site(headline_raw, site_name, h1s) if headline_raw else None
 
     # Authors: structured first, then the byline the page shows.
@@ -406,22 +414,17 @@ def build_page(
                 root, base_url=base_url, page_url=url, read_date=read_date, notes=notes
             )
         )
-        for element, teaser in find_videos(
-            root, base_url=base_url, read_date=read_date, notes=notes
-        ):
-            blocks.append((element, teaser))
+        blocks.extend(find_videos(root, base_url=base_url, read_date=read_date, notes=notes))
         if meta.og_videos and not brief_videos:
-            teaser = teaser_from_og(meta.og_videos[0], base_url, notes)
-            if teaser is not None and not any(
-                isinstance(b, VideoTeaser) and b.video_id == teaser.video_id and b.video_id
+            og_teaser = teaser_from_og(meta.og_videos[0], base_url, notes)
+            if og_teaser is not None and not any(
+                isinstance(b, VideoTeaser) and b.video_id == og_teaser.video_id and b.video_id
                 for _, b in blocks
             ):
-                brief_videos.append(teaser)
+                brief_videos.append(og_teaser)
     if not authors:
         card_authors = [b for _, b in blocks if isinstance(b, Author)]
-        authors = tuple(
-            Author(name=a.name, kind=a.kind, url=a.url) for a in card_authors
-        )
+        authors = tuple(Author(name=a.name, kind=a.kind, url=a.url) for a in card_authors)
     elif blocks:
         by_name = {b.name: b for _, b in blocks if isinstance(b, Author)}
         authors = tuple(
@@ -472,9 +475,7 @@ def build_page(
         if isinstance(published, date) and not isinstance(published, datetime):
             reference = datetime(published.year, published.month, published.day, 23, 59, tzinfo=UTC)
         attr_reader = _date_reader(attrs.evolve(options, reference=reference), Notes())
-        attributions = tuple(
-            find_attributions(container, base_url=base_url, read_date=attr_reader)
-        )
+        attributions = tuple(find_attributions(container, base_url=base_url, read_date=attr_reader))
 
     language = _language(meta.language, notes)
     page_url = _absolute(meta.canonical, base_url) or (url if url and is_http_url(url) else None)

@@ -78,7 +78,9 @@ def teaser_from_og(og: dict[str, str], base_url: str | None, notes: Notes) -> Vi
     )
 
 
-def _section_label(element: lxml.html.HtmlElement) -> tuple[str | None, lxml.html.HtmlElement | None]:
+def _section_label(
+    element: lxml.html.HtmlElement,
+) -> tuple[str | None, lxml.html.HtmlElement | None]:
     """The "Video" heading of the section an element sits in, and that section."""
     node = element.getparent()
     depth = 0
@@ -124,8 +126,9 @@ def find_videos(
             if any(_inside(element, s) for s in sections):
                 continue
             title = clean_text(element.text_content()) or element.get("title")
-            teaser = _make(notes, url=url, provider=provider, video_id=video_id,
-                           title=title or None)
+            teaser = _make(
+                notes, url=url, provider=provider, video_id=video_id, title=title or None
+            )
             if teaser is not None and not any(t.video_id == video_id for _, t in found):
                 found.append((element, teaser))
         else:
@@ -161,8 +164,13 @@ def _read_player(
         provider, video_id = _provider(src)
         if provider is None:
             return None
-        return _make(notes, provider=provider, video_id=video_id, embed_url=src,
-                     title=clean_text(element.get("title") or "") or None)
+        return _make(
+            notes,
+            provider=provider,
+            video_id=video_id,
+            embed_url=src,
+            title=clean_text(element.get("title") or "") or None,
+        )
     src = element.get("src")
     if not src:
         source = element.find(".//source[@src]")
@@ -171,8 +179,12 @@ def _read_player(
     if content is None:
         return None
     poster = _absolute(element.get("poster"), base_url)
-    return _make(notes, content_url=content, thumbnail=Image(url=poster) if poster else None,
-                 title=clean_text(element.get("title") or element.get("aria-label") or "") or None)
+    return _make(
+        notes,
+        content_url=content,
+        thumbnail=Image(url=poster) if poster else None,
+        title=clean_text(element.get("title") or element.get("aria-label") or "") or None,
+    )
 
 
 def _enrich(
@@ -212,9 +224,11 @@ def _section_text(section: lxml.html.HtmlElement, label: str | None) -> dict[str
         if not text or text == label or _SHOW_MORE.match(text):
             continue
         names = class_and_id(node)
-        if "title" not in fields and (
-            node.tag in ("h2", "h3", "h4", "h5") or re.search(r"title|headline", names, re.I)
-        ) and len(text) < 200:
+        if (
+            "title" not in fields
+            and (node.tag in ("h2", "h3", "h4", "h5") or re.search(r"title|headline", names, re.I))
+            and len(text) < 200
+        ):
             fields["title"] = text
         elif "description" not in fields and (
             node.tag == "p" or re.search(r"description|summary|excerpt", names, re.I)

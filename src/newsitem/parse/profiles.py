@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from importlib.metadata import entry_points
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -38,7 +39,7 @@ __all__ = ["PROFILE_GROUP", "SiteProfile", "find_profile", "load_profiles"]
 PROFILE_GROUP = "newsitem.profiles"
 
 
-def _xpath(instance: SiteProfile, attribute: attrs.Attribute[object], value: object) -> None:
+def _xpath(instance: SiteProfile, attribute: attrs.Attribute[Any], value: object) -> None:
     values = value if isinstance(value, tuple) else (value,)
     for expression in values:
         if expression is None:
@@ -55,7 +56,7 @@ def _xpath(instance: SiteProfile, attribute: attrs.Attribute[object], value: obj
             ) from None
 
 
-def _hosts(instance: SiteProfile, attribute: attrs.Attribute[object], value: object) -> None:
+def _hosts(instance: SiteProfile, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not value:
         raise ValidationError("SiteProfile.hosts", "expected a non-empty tuple of host names")
     for host in value:
@@ -137,6 +138,8 @@ def find_profile(url: str | None, profiles: Iterable[SiteProfile]) -> SiteProfil
     best_length = -1
     for profile in profiles:
         for candidate in profile.hosts:
-            if (host == candidate or host.endswith("." + candidate)) and len(candidate) > best_length:
+            if (host == candidate or host.endswith("." + candidate)) and len(
+                candidate
+            ) > best_length:
                 best, best_length = profile, len(candidate)
     return best
