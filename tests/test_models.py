@@ -199,3 +199,11 @@ def test_models_are_hashable_and_equal_to_themselves(page: Page) -> None:
     """Every generated page hashes and equals itself (tuples all the way down)."""
     assert hash(page) == hash(attrs.evolve(page))
     assert page == attrs.evolve(page)
+
+
+@given(strategies.pages)
+def test_models_pickle(page: Page) -> None:
+    """Every model pickles and unpickles equal (process pools send them between processes)."""
+    copy = pickle.loads(pickle.dumps(page))
+    assert page == copy
+    assert type(page.extensions) is type(copy.extensions)

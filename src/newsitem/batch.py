@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import io
 import multiprocessing
 import os
 import pickle
@@ -37,7 +36,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from glob import has_magic
 from pathlib import Path
-from types import MappingProxyType
 from typing import IO, Any, Final, TypeAlias
 
 import attrs
@@ -374,28 +372,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _mapping_proxy(items: dict[str, Any]) -> MappingProxyType[str, Any]:
-    return MappingProxyType(items)
-
-
-class _RecordPickler(pickle.Pickler):
-    """A pickler for records sent from workers: it also knows read-only mappings.
-
-    The models hold their ``extensions`` in a ``MappingProxyType``, which the standard
-    pickler refuses; this one writes it as the dict it wraps. It is private to this module
-    (nothing global is registered) and can go once the models pickle on their own.
-    """
-
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) is MappingProxyType:
-            return _mapping_proxy, (dict(obj),)
-        return NotImplemented
-
-
 def _pack(record: Record) -> bytes:
-    buffer = io.BytesIO()
-    _RecordPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(record)
-    return buffer.getvalue()
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _parse_packed(item: PageInput, parser: PageParser | None) -> bytes:

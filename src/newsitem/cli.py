@@ -311,11 +311,9 @@ def _documents(name: str, *, lines: bool) -> Iterator[tuple[str, bytes]]:
 
 def _schema_validator() -> Callable[[Any], list[tuple[str, str]]]:
     try:
-        import jsonschema  # type: ignore[import-untyped]
+        import jsonschema
     except ModuleNotFoundError:
-        raise _UsageError(
-            "--schema needs jsonschema: pip install jsonschema (or newsitem[test])"
-        ) from None
+        raise _UsageError("--schema needs jsonschema: pip install 'newsitem[schema]'") from None
     from newsitem.converter import native_schema
 
     checker = jsonschema.Draft202012Validator(native_schema())

@@ -39,12 +39,12 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
-from types import MappingProxyType
 from typing import Any, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
 
+from newsitem._frozen import FrozenMapping
 from newsitem._language import is_language_tag
 from newsitem._markup import SafeHTML
 from newsitem.errors import ValidationError
@@ -249,15 +249,15 @@ def _extensions(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 def _freeze_extensions(value: Mapping[str, JSONValue]) -> Mapping[str, JSONValue]:
-    if isinstance(value, MappingProxyType):
+    if isinstance(value, FrozenMapping):
         return value
     if not isinstance(value, Mapping):
         return value  # the validator reports it
-    return MappingProxyType(dict(value))
+    return FrozenMapping(value)
 
 
 def _empty_extensions() -> Mapping[str, JSONValue]:
-    return MappingProxyType({})
+    return FrozenMapping()
 
 
 def is_http_url(value: str) -> bool:
