@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
-from newsitem.sanitize import sanitize_html
 
 from newsitem import (
     Author,
@@ -23,6 +22,7 @@ from newsitem import (
     SourceAttribution,
     VideoTeaser,
 )
+from newsitem.sanitize import sanitize_html
 
 # Plain text: any printable Unicode (no lone surrogates, which no encoding can carry),
 # never blank.

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pickle
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
 from hypothesis import given
-from newsitem.sanitize import sanitize_html
 
 from newsitem import (
     Author,
@@ -25,10 +24,9 @@ from newsitem import (
     VideoTeaser,
 )
 from newsitem.models import is_http_url
+from newsitem.sanitize import sanitize_html
 
 from . import strategies
-
-UTC = UTC
 
 
 def test_brief_needs_a_headline() -> None:
