@@ -75,6 +75,9 @@ def find_attributions(
                 _keep(found, name, sentence, match.start(), match["date"], linked, read_date)
             for match in _ACCORDING.finditer(sentence):
                 name = match["name"].strip()
+                last = name.split()[-1]
+                if last.endswith(".") and last.count(".") == 1:
+                    name = name[:-1]
                 linked = _link_for(name, links)
                 if not linked and not _OUTLET.search(name):
                     continue
