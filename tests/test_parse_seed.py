@@ -11,7 +11,7 @@ import newsitem
 from newsitem import Author, Page, RelatedBlock, VideoTeaser
 from newsitem.parse import parse_html
 
-FIXTURE = Path(__file__).parent / "fixtures" / "kyiv-independent-news-feed.html"
+FIXTURE = Path(newsitem.__file__).parent / "examples" / "seed-page.html"
 SEED_JSON = Path(newsitem.__file__).parent / "examples" / "seed-page.json"
 URL = (
     "https://kyivindependent.com/"

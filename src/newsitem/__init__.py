@@ -38,6 +38,7 @@ from newsitem.models import (
     SourceAttribution,
     VideoTeaser,
 )
+from newsitem.parse import parse_html
 from newsitem.render import render, render_html, render_json, render_text
 from newsitem.sanitize import (
     Policy,
@@ -87,6 +88,7 @@ __all__ = [
     "from_json",
     "linkify_text",
     "native_schema",
+    "parse_html",
     "render",
     "render_html",
     "render_json",
