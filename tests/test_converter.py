@@ -237,3 +237,15 @@ def test_seed_example_holds_every_part_of_the_seed_page(shared: Any) -> None:
     assert ("Video", seed_lines[17]) == (video.label, video.description)
     assert ["Wall Street Journal", "Vedomosti"] == [a.name for a in brief.attributions]
     assert page == from_json(to_json(page), Page)
+
+
+def test_type_errors_do_not_hide_broken_invariants() -> None:
+    """A wrong type in one field and a broken invariant in another are both reported."""
+    assert [
+        ("$.url", "expected an absolute http(s) URL, got '/x'"),
+        ("$.title", "expected str, got int"),
+    ] == _problems('{"type": "page", "url": "/x", "title": 1}')
+    assert [
+        ("$.headline", "must not be blank"),
+        ("$.tags[1]", "must not be blank"),
+    ] == _problems('{"type": "brief", "headline": " ", "tags": ["a", ""]}')

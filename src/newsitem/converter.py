@@ -108,11 +108,16 @@ _M = TypeVar("_M")
 
 
 class _Problem(ValueError):
-    """A problem with a value; ``key`` names a member of the object where it sits."""
+    """A problem with a value.
 
-    def __init__(self, message: str, key: str | None = None) -> None:
+    ``key`` names a member of the object where it sits; ``suffix`` is a path below the
+    value itself (``[2]`` for the third element of an array).
+    """
+
+    def __init__(self, message: str, key: str | None = None, suffix: str = "") -> None:
         super().__init__(message)
         self.key = key
+        self.suffix = suffix
 
 
 _JSON_TYPE_NAMES: Final = {
@@ -300,8 +305,50 @@ def _overrides(cls: type[Any]) -> dict[str, Any]:
     return out
 
 
+def _checked(
+    cls: type[Any], field: attrs.Attribute[Any], hook: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """Wrap a field's hook so that the field's validator runs as soon as it is read.
+
+    Each field is then checked on its own, and a document with a wrong type in one field
+    and a broken invariant in another gets both reported, not only the first.
+    """
+    validator = field.validator
+    if validator is None:
+        return hook
+    # Validators only read the instance's class name; an empty instance stands in.
+    stand_in = object.__new__(cls)
+
+    def structure(value: Any, tp: Any) -> Any:
+        result = hook(value, tp)
+        try:
+            validator(stand_in, field, field.converter(result) if field.converter else result)  # type: ignore[operator]
+        except ValidationError as exc:
+            _, _, rest = exc.path.partition(f"{cls.__name__}.{field.name}")
+            raise _Problem(exc.message, key=None, suffix=rest) from None
+        return result
+
+    return structure
+
+
+def _structure_overrides(conv: cattrs.Converter, cls: type[Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    out: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if "policy" in field.metadata:
+            hook: Callable[[Any, Any], Any] = _sanitizer(field.metadata["policy"])
+        elif field.name == "extensions":
+            hook = _structure_extensions
+        else:
+            hook = conv.get_structure_hook(hints[field.name])
+        out[field.name] = override(struct_hook=_checked(cls, field, hook))
+    return out
+
+
 def _model_hook(conv: cattrs.Converter, cls: type[Any]) -> Callable[[object, object], Any]:
-    generated = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **_overrides(cls))
+    generated = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, **_structure_overrides(conv, cls)
+    )
     tag = _TAGS.get(cls)
 
     def structure(value: object, _: object) -> Any:
@@ -364,6 +411,8 @@ def _paths(exc: BaseException, path: str) -> list[tuple[str, str]]:
         return [(f"{path}.{key}", "unknown key") for key in sorted(exc.extra_fields)]
     if isinstance(exc, _Problem) and exc.key is not None:
         return [(f"{path}.{exc.key}", str(exc))]
+    if isinstance(exc, _Problem) and exc.suffix:
+        return [(f"{path}{exc.suffix}", str(exc))]
     if isinstance(exc, ValidationError):
         # "Brief.headline[2]" names the field inside the object at ``path``.
         _, dot, rest = exc.path.partition(".")
