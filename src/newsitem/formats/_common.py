@@ -178,10 +178,7 @@ class Problems:
             self.add(path, f"expected a duration, got {json_type(value)}")
             return None
         if isinstance(value, str):
-            # Forms seen on pages: "P0Y0M0DT0H10M39S" (zero years and months), "T1M02S".
-            value = _ZERO_YM.sub("P", value.strip())
-            if value[:1] in "Tt":
-                value = "P" + value
+            value = normalize_duration(value)
         try:
             result = parse_duration(value)
         except ValueError as exc:
@@ -195,12 +192,14 @@ class Problems:
     def language(self, obj: Mapping[str, Any], key: str, path: str) -> str | None:
         """Read a language tag, normalised to BCP 47 canonical case."""
         value = self.text(obj, key, path)
-        if value is None:
-            return None
+        return None if value is None else self.parse_language(value, key_path(path, key))
+
+    def parse_language(self, value: str, path: str) -> str | None:
+        """Normalise a language tag (``en_US`` -> ``en-US``); a problem if it is not one."""
         try:
             return normalize_language(value)
         except ValueError as exc:
-            self.add(key_path(path, key), str(exc))
+            self.add(path, str(exc))
             return None
 
     def positive_int(self, obj: Mapping[str, Any], key: str, path: str) -> int | None:
@@ -216,6 +215,19 @@ class Problems:
             self.add(key_path(path, key), f"expected a positive integer, got {value!r}")
             return None
         return value
+
+
+def normalize_duration(text: str) -> str:
+    """Mend the duration forms pages write: zero years and months, a missing ``P``.
+
+    >>> normalize_duration("P0Y0M0DT0H10M39S"), normalize_duration("T1M02S")
+    ('PT0H10M39S', 'PT1M02S')
+    """
+    text = text.strip()
+    if text[:1] in "Tt":
+        text = "P" + text
+    text = _ZERO_YM.sub("P", text)
+    return re.sub(r"^P0+D(?=T)", "P", text, flags=re.IGNORECASE)
 
 
 def format_iso(value: date | datetime) -> str:
@@ -261,6 +273,8 @@ _BLOCK_TAGS: Final = frozenset(
         "hr",
     ]
 )
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HIDDEN: Final = re.compile(r"[\U000f0000-\U000f007f]")
 _SPACES: Final = re.compile(r"[ \t\r\f\v]+")
 _BREAKS: Final = re.compile(r"\s*\n\s*(?:\n\s*)+")
 
@@ -275,7 +289,9 @@ def html_to_text(markup: str) -> str:
 
     if not markup.strip():
         return ""
-    root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    # lxml refuses control characters; carry them through as private-use stand-ins.
+    hidden = _CONTROL.sub(lambda m: chr(0xF0000 + ord(m.group())), markup)
+    root = lxml_html.fragment_fromstring(hidden, create_parent="div")
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "br":
@@ -286,16 +302,21 @@ def html_to_text(markup: str) -> str:
                 element.text = "\n\n" + (element.text or "")
     text = root.text_content()
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BREAKS.sub("\n\n", "\n".join(lines)).strip()
+    text = _BREAKS.sub("\n\n", "\n".join(lines)).strip()
+    return _HIDDEN.sub(lambda m: chr(ord(m.group()) - 0xF0000), text) if hidden != markup else text
+
+
+_TRIM: Final = " \t\r\n"
 
 
 def text_to_html(text: str) -> SafeHTML:
     """Escape plain text as markup, blank lines becoming paragraphs."""
     from newsitem.sanitize import sanitize_html, sanitize_text
 
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    # Only spaces, tabs and newlines are trimmed: other characters are content.
+    paragraphs = [p.strip(_TRIM) for p in re.split(r"\n[ \t\r]*\n", text) if p.strip(_TRIM)]
     if len(paragraphs) <= 1:
-        return sanitize_text(text.strip())
+        return sanitize_text(text.strip(_TRIM))
     return sanitize_html("".join(f"<p>{sanitize_text(p)}</p>" for p in paragraphs))
 
 

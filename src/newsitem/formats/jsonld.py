@@ -15,12 +15,14 @@ lists are expected and the reverse, ``http`` and ``https`` contexts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, Final, TypeAlias
 
-from newsitem._dates import format_duration
-from newsitem.errors import JSONParseError, RenderError, ValidationError
+from newsitem._dates import format_duration, parse_duration, parse_reading_time
+from newsitem._markup import SafeHTML
+from newsitem.errors import JSONParseError, ParseError, RenderError, ValidationError
 from newsitem.formats._common import (
     Problems,
     as_list,
@@ -29,6 +31,7 @@ from newsitem.formats._common import (
     html_to_text,
     json_copy,
     json_type,
+    normalize_duration,
     text_to_html,
 )
 from newsitem.models import (
@@ -40,6 +43,7 @@ from newsitem.models import (
     JSONValue,
     Link,
     Page,
+    ReadingTime,
     RelatedBlock,
     RelatedItem,
     SourceAttribution,
@@ -215,11 +219,15 @@ def _item_list(block: RelatedBlock) -> dict[str, Any]:
 
 
 def _extensions(node: dict[str, Any], extensions: Mapping[str, JSONValue]) -> None:
+    """Write extensions as properties: ``schema:wordCount`` as ``wordCount``, unless the
+    models own that name (then as the compact IRI ``schema:wordCount``); other namespaces
+    as they are (``x-acme:slot``)."""
     for key, value in extensions.items():
         namespace, _, name = key.partition(":")
-        target = name if namespace == "schema" else key
-        if target not in node:
-            node[target] = json_copy(value)
+        target = key
+        if namespace == "schema" and name not in _ARTICLE_KEYS and name not in node:
+            target = name
+        node[target] = json_copy(value)
 
 
 def _article(brief: Brief, graph: list[dict[str, Any]]) -> dict[str, Any]:
@@ -427,7 +435,7 @@ class _Graph:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return value
         return None
 
     def url(self, value: Any) -> str | None:
@@ -502,7 +510,7 @@ def _read_author(g: _Graph, value: Any) -> Author | None:
         bio=text_to_html(bio) if bio else None,
         role=g.text(node.get("jobTitle")),
         email=g.text(node.get("email")),
-        same_as=tuple(dict.fromkeys(same_as)),
+        same_as=same_as,
     )
 
 
@@ -588,22 +596,16 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     language = node.get("inLanguage")
     if isinstance(language, dict):
         language = language.get("alternateName") or language.get("name")
-    lang = (
-        g.p.language({"l": language}, "l", f"{path}.inLanguage")
-        if isinstance(language, str)
-        else None
-    )
+    lang = g.p.parse_language(language, f"{path}.inLanguage") if isinstance(language, str) else None
     keywords: list[str] = []
-    for value in as_list(node.get("keywords")):
-        text = g.text(value)
-        if text is not None:
-            keywords.extend(k.strip() for k in text.split(",") if k.strip()) if isinstance(
-                value, str
-            ) else keywords.append(text)
+    raw_keywords = node.get("keywords")
+    if isinstance(raw_keywords, str):  # one string: comma-separated, as Google documents
+        keywords = [k.strip() for k in raw_keywords.split(",") if k.strip()]
+    else:
+        keywords = [k for k in (g.text(v) for v in as_list(raw_keywords)) if k is not None]
     summary = g.text(node.get("description"))
     body = g.text(node.get("articleBody")) or g.text(node.get("text"))
-    required = node.get("timeRequired")
-    reading = g.p.duration(required, f"{path}.timeRequired") if isinstance(required, str) else None
+    reading = _read_reading_time(g, node.get("timeRequired"), f"{path}.timeRequired")
     authors = [
         a
         for a in (
@@ -658,19 +660,19 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     try:
         return Brief(
             headline=headline,
-            id=identifier.strip() if isinstance(identifier, str) and identifier.strip() else None,
+            id=identifier if isinstance(identifier, str) and identifier.strip() else None,
             url=url,
             kind=kind,
             section=g.text(section[0] if isinstance(section, list) and section else section),
-            summary=text_to_html(summary) if summary else None,
-            body=text_to_html(body) if body else None,
+            summary=_markup(summary, "inline", g.base_url) if summary else None,
+            body=_markup(body, "body", g.base_url) if body else None,
             published=g.date(node, "datePublished", path) or g.date(node, "dateCreated", path),
             modified=g.date(node, "dateModified", path),
-            reading_time=_reading(reading),
+            reading_time=reading,
             language=lang,
             authors=tuple(authors),
             images=tuple(images),
-            tags=tuple(dict.fromkeys(keywords)),
+            tags=tuple(keywords),
             attributions=tuple(citations),
             related=tuple(related),
             videos=tuple(videos),
@@ -681,13 +683,40 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
         return None
 
 
-def _reading(duration: timedelta | None) -> Any:
-    from newsitem.models import ReadingTime
-
-    if duration is None:
+def _read_reading_time(g: _Graph, value: Any, path: str) -> ReadingTime | None:
+    """``timeRequired``: an ISO 8601 duration, or a phrase such as "5 min read"."""
+    if not isinstance(value, str) or not value.strip():
         return None
+    try:
+        duration = parse_duration(normalize_duration(value))
+    except ValueError:
+        try:
+            return ReadingTime(minutes=parse_reading_time(value), text=value.strip())
+        except ParseError:
+            g.p.add(path, f"expected an ISO 8601 duration or a reading time, got {value!r}")
+            return None
     minutes = round(duration / timedelta(minutes=1))
     return ReadingTime(minutes=minutes) if minutes > 0 else None
+
+
+# Markup in a text property: a closing tag of a common element, or a <br>.
+_TAG: Final = re.compile(
+    r"</(?:p|div|a|em|strong|b|i|u|span|li|ul|ol|h[1-6]|blockquote|figure|figcaption|table)\s*>"
+    r"|<br\s*/?>",
+    re.IGNORECASE,
+)
+
+
+def _markup(text: str, policy: str, base_url: str | None) -> SafeHTML | None:
+    """Text as markup: plain text is escaped; text that holds tags (pages put HTML in
+    ``articleBody`` although schema.org says text) is sanitized."""
+    if _TAG.search(text):
+        from newsitem.sanitize import sanitize_html
+
+        html = sanitize_html(text, policy=policy, base_url=base_url)
+    else:
+        html = text_to_html(text)
+    return html if html.strip() else None
 
 
 _WRAPPERS: Final = (("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>"))
