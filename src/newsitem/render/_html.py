@@ -9,6 +9,7 @@ model type, so one card can be replaced without touching the others.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -25,7 +26,9 @@ from newsitem._markup import SafeHTML
 from newsitem.errors import NewsitemError, RenderError
 from newsitem.models import (
     Author,
+    AuthorKind,
     Brief,
+    BriefKind,
     Image,
     Page,
     RelatedBlock,
@@ -148,15 +151,19 @@ def _datetime_attr(value: date) -> str:
 
 
 def _duration_attr(value: timedelta) -> str:
-    seconds = max(1, round(value.total_seconds()))
+    """A valid HTML duration: whole seconds, and milliseconds when there are any."""
+    millis = max(1, round(value / timedelta(milliseconds=1)))
+    seconds, millis = divmod(millis, 1000)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"PT{hours}H{minutes}M{secs}S"
+    fraction = f".{millis:03d}" if millis else ""
+    return f"PT{hours}H{minutes}M{secs}{fraction}S"
 
 
-def _time(value: date, cls: str, text: str | None = None) -> str:
-    shown = escape_html(text) if text is not None else display_date(value)
-    return f'<time class="{cls}" datetime="{_datetime_attr(value)}">{shown}</time>'
+def _time(value: date, cls: str, prop: str = "") -> str:
+    return (
+        f'<time class="{cls}"{prop} datetime="{_datetime_attr(value)}">{display_date(value)}</time>'
+    )
 
 
 # --- options ---------------------------------------------------------------------------------
@@ -227,6 +234,11 @@ class HTMLOptions:
         description_limit: How many characters of a video description show before
             "Show more".
         labels: Interface words to change, by key (see ``DEFAULT_LABELS``).
+        microdata: Mark every field up as schema.org microdata (``itemscope``,
+            ``itemprop``), so that :func:`newsitem.parse.parse_html` reads the page back
+            whole; it changes nothing a reader sees. See "Microdata" in the rendering docs.
+
+    .. versionadded:: 0.1 ``microdata``
     """
 
     document: bool = attrs.field(default=False, validator=_check_bool)
@@ -238,6 +250,7 @@ class HTMLOptions:
     stylesheet: bool | str = attrs.field(default=True, validator=_check_stylesheet)
     description_limit: int = attrs.field(default=160, validator=_check_limit)
     labels: Mapping[str, str] = attrs.field(default=None, converter=merge_labels)
+    microdata: bool = attrs.field(default=True, validator=_check_bool)
 
 
 # --- the context and the parts ---------------------------------------------------------------
@@ -252,9 +265,11 @@ class HTMLContext:
         labels: The interface words.
         level: The heading level for the model being drawn (1-6).
         page: The page being drawn, when the call started at a page.
+        itemprop: The microdata property the model being drawn is a value of in its
+            parent (``"mainEntity"``, ``"author"``), or ``None``.
     """
 
-    __slots__ = ("_parts", "labels", "level", "options", "page", "prefix")
+    __slots__ = ("_parts", "itemprop", "labels", "level", "options", "page", "prefix")
 
     def __init__(self, options: HTMLOptions, parts: Mapping[type, HTMLPart], level: int) -> None:
         self.options = options
@@ -262,14 +277,16 @@ class HTMLContext:
         self.labels = options.labels
         self.level = level
         self.page: Page | None = None
+        self.itemprop: str | None = None
         self._parts = parts
 
     escape = staticmethod(escape_html)
 
-    def render(self, obj: object, *, level: int | None = None) -> str:
+    def render(self, obj: object, *, level: int | None = None, itemprop: str | None = None) -> str:
         """Draw ``obj`` with the part for its type, its headings at ``level``.
 
-        ``level`` defaults to one below the current level (at most 6).
+        ``level`` defaults to one below the current level (at most 6); ``itemprop``
+        names the microdata property ``obj`` is a value of (see :attr:`itemprop`).
 
         Raises:
             RenderError: no part draws ``obj``'s type.
@@ -277,49 +294,190 @@ class HTMLContext:
         part = self._parts.get(type(obj))
         if part is None:
             raise RenderError(f"no HTML part draws {type(obj).__name__}")
-        saved = self.level
+        saved, saved_prop = self.level, self.itemprop
         self.level = min(6, saved + 1) if level is None else level
+        self.itemprop = itemprop
         try:
             return part(obj, self)
         finally:
-            self.level = saved
+            self.level, self.itemprop = saved, saved_prop
 
 
-def _image_tag(image: Image, cls: str, alt: str | None = None) -> str:
-    alt_text = image.alt if alt is None else alt
+# --- microdata -------------------------------------------------------------------------------
+
+#: The schema.org vocabulary the microdata names its types in.
+SCHEMA_ORG = "https://schema.org/"
+
+# The schema.org type of a brief of each kind (the inverse lives in the microdata reader).
+_KIND_TYPES: Mapping[BriefKind, str] = MappingProxyType(
+    {
+        BriefKind.NEWS: "NewsArticle",
+        BriefKind.REPORTAGE: "ReportageNewsArticle",
+        BriefKind.ANALYSIS: "AnalysisNewsArticle",
+        BriefKind.OPINION: "OpinionNewsArticle",
+        BriefKind.REVIEW: "ReviewNewsArticle",
+        BriefKind.LIVE_BLOG: "LiveBlogPosting",
+        BriefKind.BLOG: "BlogPosting",
+        BriefKind.ARTICLE: "Article",
+    }
+)
+
+
+def _extensions_json(extensions: Mapping[str, Any]) -> str:
+    """Extensions as ASCII JSON: every code point survives an HTML attribute."""
+    text = json.dumps(dict(extensions), ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+    return text.replace("\x7f", "\\u007f")
+
+
+def _scope(prop: str | None, schema_type: str, extensions: Mapping[str, Any]) -> str:
+    """The attributes that open a microdata item (and carry its extensions)."""
+    out = f' itemscope itemtype="{SCHEMA_ORG}{schema_type}"'
+    if prop is not None:
+        out = f' itemprop="{prop}"{out}'
+    if extensions:
+        out += f' data-newsitem-extensions="{escape_html(_extensions_json(extensions))}"'
+    return out
+
+
+def _meta(prop: str, value: str) -> str:
+    return f'<meta itemprop="{prop}" content="{escape_html(value)}">'
+
+
+def _link(prop: str, url: str) -> str:
+    return f'<link itemprop="{prop}" href="{escape_html(url)}">'
+
+
+def _data(prop: str, value: str) -> str:
+    """A newsitem property schema.org has no name for, where nothing shows it."""
+    return f'<data data-newsitem-prop="{prop}" value="{escape_html(value)}"></data>'
+
+
+def _ip(md: bool, prop: str) -> str:
+    return f' itemprop="{prop}"' if md else ""
+
+
+def _np(md: bool, prop: str) -> str:
+    return f' data-newsitem-prop="{prop}"' if md else ""
+
+
+# --- the parts -------------------------------------------------------------------------------
+
+
+def _image_tag(image: Image, cls: str, md: bool = False) -> str:
     size = ""
     if image.width is not None and image.height is not None:
         size = f' width="{image.width}" height="{image.height}"'
+    marks = ""
+    if md:
+        marks = (
+            ' itemprop="url"' if image.alt is None else ' itemprop="url" data-newsitem-prop="alt"'
+        )
     return (
-        f'<img class="{cls}" src="{escape_html(image.url)}" '
-        f'alt="{escape_html(alt_text or "")}"{size} loading="lazy">'
+        f'<img class="{cls}"{marks} src="{escape_html(image.url)}" '
+        f'alt="{escape_html(image.alt or "")}"{size} loading="lazy">'
+    )
+
+
+def _image_metas(image: Image, *, texts: bool) -> str:
+    """The properties of an image that its ``<img>`` (and caption, with ``texts``) miss."""
+    out = []
+    if texts and image.caption is not None:
+        out.append(_meta("caption", image.caption))
+    if texts and image.credit is not None:
+        out.append(_meta("creditText", image.credit))
+    if image.width is not None:
+        out.append(_meta("width", str(image.width)))
+    if image.height is not None:
+        out.append(_meta("height", str(image.height)))
+    return "".join(out)
+
+
+def _image_item(image: Image, cls: str, ctx: HTMLContext, prop: str) -> str:
+    """An ``<img>`` standing for a whole image (an avatar, a thumbnail)."""
+    if not ctx.options.microdata:
+        return _image_tag(image, cls)
+    return (
+        f"<span{_scope(prop, 'ImageObject', image.extensions)}>"
+        f"{_image_tag(image, cls, True)}{_image_metas(image, texts=True)}</span>"
+    )
+
+
+def _hidden_image(image: Image, prop: str) -> str:
+    """An image as microdata alone, for a record the card does not show."""
+    alt = _data("alt", image.alt) if image.alt is not None else ""
+    return (
+        f"<span hidden{_scope(prop, 'ImageObject', image.extensions)}>"
+        f"{_link('url', image.url)}{alt}{_image_metas(image, texts=True)}</span>"
     )
 
 
 def _image(image: Image, ctx: HTMLContext) -> str:
     p = ctx.prefix
-    out = [f'<figure class="{p}-image">', _image_tag(image, f"{p}-image__img")]
+    md = ctx.options.microdata
+    scope = _scope(ctx.itemprop, "ImageObject", image.extensions) if md else ""
+    out = [f'<figure class="{p}-image"{scope}>', _image_tag(image, f"{p}-image__img", md)]
+    if md:
+        out.append(_image_metas(image, texts=False))
     if image.caption is not None or image.credit is not None:
         out.append(f'<figcaption class="{p}-image__caption">')
         if image.caption is not None:
-            out.append(escape_html(image.caption))
+            caption = escape_html(image.caption)
+            out.append(f'<span itemprop="caption">{caption}</span>' if md else caption)
         if image.credit is not None:
-            out.append(f' <small class="{p}-image__credit">{escape_html(image.credit)}</small>')
+            out.append(
+                f' <small class="{p}-image__credit"{_ip(md, "creditText")}>'
+                f"{escape_html(image.credit)}</small>"
+            )
         out.append("</figcaption>")
     out.append("</figure>")
     return "".join(out)
 
 
-def _author_name(author: Author, cls: str) -> str:
+def _author_type(author: Author) -> str:
+    return "Person" if author.kind is AuthorKind.PERSON else "Organization"
+
+
+def _author_metas(author: Author, *, name: bool, url: bool) -> str:
+    """The properties of an author that a byline (or nothing) shows."""
+    out = []
+    if name:
+        out.append(_meta("name", author.name))
+    if url and author.url is not None:
+        out.append(_link("url", author.url))
+    if author.avatar is not None:
+        out.append(_hidden_image(author.avatar, "image"))
+    if author.bio is not None:
+        out.append(_meta("description", _safe(author.bio)))
+    if author.role is not None:
+        out.append(_meta("jobTitle", author.role))
+    if author.email is not None:
+        out.append(_meta("email", author.email))
+    out.extend(_link("sameAs", same) for same in author.same_as)
+    return "".join(out)
+
+
+def _author_name(author: Author, cls: str, md: bool) -> str:
     name = escape_html(author.name)
+    scope = metas = ""
+    if md:
+        scope = _scope("author", _author_type(author), author.extensions)
+        name = f'<span itemprop="name">{name}</span>'
+        metas = _author_metas(author, name=False, url=author.url is not None)
     if author.url is None:
-        return f'<span class="{cls}">{name}</span>'
-    return f'<a class="{cls}" href="{escape_html(author.url)}" rel="author">{name}</a>'
+        return f'<span class="{cls}"{scope}>{name}{metas}</span>'
+    return (
+        f'<a class="{cls}"{scope} href="{escape_html(author.url)}" rel="author">{name}{metas}</a>'
+    )
 
 
-def _byline(authors: tuple[Author, ...], ctx: HTMLContext) -> str:
+def _hidden_author(author: Author) -> str:
+    scope = _scope("author", _author_type(author), author.extensions)
+    return f"<span hidden{scope}>{_author_metas(author, name=True, url=True)}</span>"
+
+
+def _byline(authors: tuple[Author, ...], ctx: HTMLContext, md: bool) -> str:
     p = ctx.prefix
-    names = [_author_name(a, f"{p}-brief__author") for a in authors]
+    names = [_author_name(a, f"{p}-brief__author", md) for a in authors]
     joined = (
         names[0]
         if len(names) == 1
@@ -330,59 +488,111 @@ def _byline(authors: tuple[Author, ...], ctx: HTMLContext) -> str:
 
 def _attribution(source: SourceAttribution, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     name = escape_html(source.name)
+    if md:
+        name = f'<span itemprop="name">{name}</span>'
     if source.url is not None:
         name = f'<a href="{escape_html(source.url)}">{name}</a>'
-    out = [f'<li class="{p}-brief__source"><cite>{name}</cite>']
+    if md:
+        name = (
+            f'<span itemprop="publisher" itemscope itemtype="{SCHEMA_ORG}Organization">'
+            f"{name}</span>"
+        )
+    scope = f' itemprop="citation" itemscope itemtype="{SCHEMA_ORG}CreativeWork"' if md else ""
+    out = [f'<li class="{p}-brief__source"{scope}><cite>{name}</cite>']
     if source.date is not None:
-        out.append(", " + _time(source.date, f"{p}-brief__source-date", source.date_text))
+        cls = f"{p}-brief__source-date"
+        shown = (
+            display_date(source.date) if source.date_text is None else escape_html(source.date_text)
+        )
+        marks = ""
+        if md:
+            marks = ' itemprop="datePublished"' + _np(source.date_text is not None, "date_text")
+        out.append(
+            f', <time class="{cls}"{marks} datetime="{_datetime_attr(source.date)}">{shown}</time>'
+        )
     elif source.date_text is not None:
-        out.append(f", {escape_html(source.date_text)}")
+        date_text = escape_html(source.date_text)
+        out.append(
+            f', <span data-newsitem-prop="date_text">{date_text}</span>' if md else f", {date_text}"
+        )
+    if md and source.url is not None:
+        out.append(_link("url", source.url))
+    if md and source.text is not None:
+        out.append(_meta("abstract", source.text))
     out.append("</li>")
     return "".join(out)
 
 
 def _brief(brief: Brief, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
     lang = f' lang="{brief.language}"' if brief.language is not None else ""
-    out = [f'<article class="{p}-brief"{lang}>', f'<header class="{p}-brief__header">']
-    if brief.label is not None:
-        out.append(f'<p class="{p}-brief__label">{escape_html(brief.label)}</p>')
-    headline = escape_html(brief.headline)
+    scope = _scope(ctx.itemprop, _KIND_TYPES[brief.kind], brief.extensions) if md else ""
+    out = [f'<article class="{p}-brief"{lang}{scope}>']
     page = ctx.page
-    if brief.url is not None and (page is None or page.url != brief.url):
-        headline = f'<a href="{escape_html(brief.url)}">{headline}</a>'
-    out.append(f'<h{level} class="{p}-brief__headline">{headline}</h{level}>')
+    url_shown = brief.url is not None and (page is None or page.url != brief.url)
+    if md:
+        if brief.url is not None and not url_shown:
+            out.append(_link("url", brief.url))
+        if brief.id is not None:
+            out.append(_meta("identifier", brief.id))
+        if brief.section is not None:
+            out.append(_meta("articleSection", brief.section))
+        if brief.language is not None:
+            out.append(_meta("inLanguage", brief.language))
+        if brief.modified is not None and brief.modified == brief.published:
+            out.append(_meta("dateModified", _datetime_attr(brief.modified)))
+        if brief.reading_time is not None:
+            out.append(_meta("timeRequired", f"PT{brief.reading_time.minutes}M"))
+    out.append(f'<header class="{p}-brief__header">')
+    if brief.label is not None:
+        out.append(f'<p class="{p}-brief__label"{_ip(md, "genre")}>{escape_html(brief.label)}</p>')
+    headline = escape_html(brief.headline)
+    if url_shown:
+        assert brief.url is not None
+        headline = f'<a{_ip(md, "url")} href="{escape_html(brief.url)}">{headline}</a>'
+    out.append(f'<h{level} class="{p}-brief__headline"{_ip(md, "headline")}>{headline}</h{level}>')
     meta = []
     authors = brief.authors
+    hidden: tuple[Author, ...] = ()
     if page is not None and authors:
         carded = [b for b in page.blocks if isinstance(b, Author)]
-        authors = tuple(a for a in authors if not any(same_author(a, c) for c in carded))
+        shown = tuple(a for a in authors if not any(same_author(a, c) for c in carded))
+        if md and len(shown) < len(authors):
+            hidden = authors  # keep the byline order: every author as microdata of its own
+        authors = shown
     if authors:
-        meta.append(_byline(authors, ctx))
+        meta.append(_byline(authors, ctx, md and not hidden))
     if brief.published is not None:
-        meta.append(_time(brief.published, f"{p}-brief__published"))
+        meta.append(_time(brief.published, f"{p}-brief__published", prop=_ip(md, "datePublished")))
     if brief.modified is not None and brief.modified != brief.published:
         updated = escape_html(ctx.labels["modified"])
-        meta.append(
-            f'<span class="{p}-brief__modified">{updated} '
-            f"{_time(brief.modified, f'{p}-brief__modified-date')}</span>"
-        )
+        modified = _time(brief.modified, f"{p}-brief__modified-date", prop=_ip(md, "dateModified"))
+        meta.append(f'<span class="{p}-brief__modified">{updated} {modified}</span>')
     reading = reading_time_text(brief, ctx.labels)
     if reading is not None:
-        meta.append(f'<span class="{p}-brief__reading-time">{escape_html(reading)}</span>')
+        assert brief.reading_time is not None
+        mark = _np(md and brief.reading_time.text is not None, "reading_time_text")
+        meta.append(f'<span class="{p}-brief__reading-time"{mark}>{escape_html(reading)}</span>')
     if meta:
         out.append(f'<p class="{p}-brief__meta">{"".join(meta)}</p>')
+    out.extend(_hidden_author(author) for author in hidden)
     out.append("</header>")
     if brief.summary is not None:
-        out.append(f'<p class="{p}-brief__summary">{_safe(brief.summary)}</p>')
+        out.append(
+            f'<p class="{p}-brief__summary"{_ip(md, "description")}>{_safe(brief.summary)}</p>'
+        )
     if brief.images:
-        out.append(ctx.render(brief.images[0], level=level))
+        out.append(ctx.render(brief.images[0], level=level, itemprop="image"))
     if brief.body is not None:
-        out.append(f'<div class="{p}-brief__body">{_safe(brief.body)}</div>')
+        out.append(
+            f'<div class="{p}-brief__body"{_ip(md, "articleBody")}>{_safe(brief.body)}</div>'
+        )
     for image in brief.images[1:]:
-        out.append(ctx.render(image, level=level))
+        out.append(ctx.render(image, level=level, itemprop="image"))
     show_sources = ctx.options.sources and brief.attributions
     if show_sources or brief.tags:
         out.append(f'<footer class="{p}-brief__footer">')
@@ -397,8 +607,9 @@ def _brief(brief: Brief, ctx: HTMLContext) -> str:
             out.extend(_attribution(source, ctx) for source in brief.attributions)
             out.append("</ul></section>")
         if brief.tags:
+            keyword = _ip(md, "keywords")
             tags = "".join(
-                f'<li class="{p}-brief__tag">{escape_html(tag)}</li>' for tag in brief.tags
+                f'<li class="{p}-brief__tag"{keyword}>{escape_html(tag)}</li>' for tag in brief.tags
             )
             out.append(
                 f'<section class="{p}-brief__tags-section">'
@@ -406,8 +617,10 @@ def _brief(brief: Brief, ctx: HTMLContext) -> str:
                 f'<ul class="{p}-brief__tags">{tags}</ul></section>'
             )
         out.append("</footer>")
-    for block in (*brief.related, *brief.videos):
-        out.append(ctx.render(block))
+    for block in brief.related:
+        out.append(ctx.render(block, itemprop="hasPart"))
+    for video in brief.videos:
+        out.append(ctx.render(video, itemprop="video"))
     out.append("</article>")
     return "".join(out)
 
@@ -419,32 +632,39 @@ def _host(url: str) -> str:
 
 def _author(author: Author, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
-    out = [f'<section class="{p}-author">']
+    scope = _scope(ctx.itemprop, _author_type(author), author.extensions) if md else ""
+    out = [f'<section class="{p}-author"{scope}>']
     if author.avatar is not None:
-        out.append(_image_tag(author.avatar, f"{p}-author__avatar"))
+        out.append(_image_item(author.avatar, f"{p}-author__avatar", ctx, "image"))
     out.append(f'<div class="{p}-author__text">')
-    out.append(f'<h{level} class="{p}-author__name">{escape_html(author.name)}</h{level}>')
+    out.append(
+        f'<h{level} class="{p}-author__name"{_ip(md, "name")}>{escape_html(author.name)}</h{level}>'
+    )
     if author.role is not None:
-        out.append(f'<p class="{p}-author__role">{escape_html(author.role)}</p>')
+        out.append(
+            f'<p class="{p}-author__role"{_ip(md, "jobTitle")}>{escape_html(author.role)}</p>'
+        )
     if author.bio is not None:
-        out.append(f'<p class="{p}-author__bio">{_safe(author.bio)}</p>')
+        out.append(f'<p class="{p}-author__bio"{_ip(md, "description")}>{_safe(author.bio)}</p>')
     if author.email is not None:
         mailto = "mailto:" + quote(author.email, safe="@!$'()*+,;=.-_~")
         out.append(
-            f'<p class="{p}-author__email"><a href="{escape_html(mailto)}">'
+            f'<p class="{p}-author__email"{_ip(md, "email")}><a href="{escape_html(mailto)}">'
             f"{escape_html(author.email)}</a></p>"
         )
     if author.same_as:
+        same = _ip(md, "sameAs")
         links = "".join(
-            f'<li><a href="{escape_html(url)}" rel="me">{escape_html(_host(url))}</a></li>'
+            f'<li><a{same} href="{escape_html(url)}" rel="me">{escape_html(_host(url))}</a></li>'
             for url in author.same_as
         )
         out.append(f'<ul class="{p}-author__profiles">{links}</ul>')
     if author.url is not None:
         out.append(
-            f'<p class="{p}-author__more"><a href="{escape_html(author.url)}" rel="author">'
-            f"{escape_html(ctx.labels['read_more'])}"
+            f'<p class="{p}-author__more"><a{_ip(md, "url")} href="{escape_html(author.url)}" '
+            f'rel="author">{escape_html(ctx.labels["read_more"])}'
             f'<span class="{p}-visually-hidden">: {escape_html(author.name)}</span></a></p>'
         )
     out.append("</div></section>")
@@ -453,25 +673,32 @@ def _author(author: Author, ctx: HTMLContext) -> str:
 
 def _related_item(item: RelatedItem, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
     tag = "article" if item.headline is not None else "div"
-    out = [f'<{tag} class="{p}-item">']
+    scope = _scope(ctx.itemprop, "Article", item.extensions) if md else ""
+    out = [f'<{tag} class="{p}-item"{scope}>']
     if item.image is not None:
-        out.append(_image_tag(item.image, f"{p}-item__image"))
+        out.append(_image_item(item.image, f"{p}-item__image", ctx, "image"))
     if item.label is not None:
-        out.append(f'<p class="{p}-item__label">{escape_html(item.label)}</p>')
+        out.append(f'<p class="{p}-item__label"{_ip(md, "genre")}>{escape_html(item.label)}</p>')
     if item.headline is not None:
         headline = escape_html(item.headline)
         if item.url is not None:
-            headline = f'<a href="{escape_html(item.url)}">{headline}</a>'
-        out.append(f'<h{level} class="{p}-item__headline">{headline}</h{level}>')
+            headline = f'<a{_ip(md, "url")} href="{escape_html(item.url)}">{headline}</a>'
+        out.append(
+            f'<h{level} class="{p}-item__headline"{_ip(md, "headline")}>{headline}</h{level}>'
+        )
     if item.published is not None:
-        out.append(f'<p class="{p}-item__meta">{_time(item.published, f"{p}-item__date")}</p>')
+        date_html = _time(item.published, f"{p}-item__date", prop=_ip(md, "datePublished"))
+        out.append(f'<p class="{p}-item__meta">{date_html}</p>')
     if item.summary is not None:
-        out.append(f'<p class="{p}-item__summary">{_safe(item.summary)}</p>')
+        out.append(
+            f'<p class="{p}-item__summary"{_ip(md, "description")}>{_safe(item.summary)}</p>'
+        )
     if item.headline is None and item.url is not None:
         out.append(
-            f'<p class="{p}-item__more"><a href="{escape_html(item.url)}">'
+            f'<p class="{p}-item__more"><a{_ip(md, "url")} href="{escape_html(item.url)}">'
             f"{escape_html(ctx.labels['read_more'])}</a></p>"
         )
     out.append(f"</{tag}>")
@@ -480,20 +707,35 @@ def _related_item(item: RelatedItem, ctx: HTMLContext) -> str:
 
 def _related_block(block: RelatedBlock, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
-    out = [f'<section class="{p}-related">']
+    scope = _scope(ctx.itemprop, "ItemList", block.extensions) if md else ""
+    out = [f'<section class="{p}-related"{scope}>']
     inner = level
     if block.title is not None:
-        out.append(f'<h{level} class="{p}-related__title">{escape_html(block.title)}</h{level}>')
+        out.append(
+            f'<h{level} class="{p}-related__title"{_ip(md, "name")}>'
+            f"{escape_html(block.title)}</h{level}>"
+        )
         inner = min(6, level + 1)
     out.append(f'<ul class="{p}-related__list">')
-    for item in block.items:
-        out.append(f'<li class="{p}-related__item">{ctx.render(item, level=inner)}</li>')
+    for position, item in enumerate(block.items, start=1):
+        if md:
+            out.append(
+                f'<li class="{p}-related__item" itemprop="itemListElement" itemscope '
+                f'itemtype="{SCHEMA_ORG}ListItem"><meta itemprop="position" content="{position}">'
+                f"{ctx.render(item, level=inner, itemprop='item')}</li>"
+            )
+        else:
+            out.append(f'<li class="{p}-related__item">{ctx.render(item, level=inner)}</li>')
     out.append("</ul>")
     if block.see_all is not None:
         text = block.see_all.text or ctx.labels["see_all"]
+        marks = ""
+        if md:
+            marks = ' itemprop="url"' + _np(block.see_all.text is not None, "see_all_text")
         out.append(
-            f'<p class="{p}-related__see-all"><a href="{escape_html(block.see_all.url)}">'
+            f'<p class="{p}-related__see-all"><a{marks} href="{escape_html(block.see_all.url)}">'
             f"{escape_html(text)}</a></p>"
         )
     out.append("</section>")
@@ -511,10 +753,13 @@ def _video_media(video: VideoTeaser, ctx: HTMLContext) -> str:
         except NewsitemError:
             player = None  # provider not on the allowlist: keep the thumbnail and link
         if player is not None:
-            return f'<div class="{p}-video__media {p}-video__player">{_safe(player)}</div>'
+            media = f'<div class="{p}-video__media {p}-video__player">{_safe(player)}</div>'
+            if ctx.options.microdata and video.thumbnail is not None:
+                media += _hidden_image(video.thumbnail, "thumbnail")
+            return media
     if video.thumbnail is None:
         return ""
-    image = _image_tag(video.thumbnail, f"{p}-video__thumbnail")
+    image = _image_item(video.thumbnail, f"{p}-video__thumbnail", ctx, "thumbnail")
     badge = ""
     if video.duration is not None:
         badge = (
@@ -532,32 +777,58 @@ def _video_media(video: VideoTeaser, ctx: HTMLContext) -> str:
 
 def _video(video: VideoTeaser, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
-    out = [f'<section class="{p}-video">']
+    scope = _scope(ctx.itemprop, "VideoObject", video.extensions) if md else ""
+    out = [f'<section class="{p}-video"{scope}>']
+    lead, rest = ("", "")
+    if video.description is not None:
+        lead, rest = split_description(video.description, ctx.options.description_limit)
+    description_shown = not rest and lead == video.description
+    if md:
+        if video.provider is not None and video.video_id is not None:
+            out.append(
+                f'<span hidden itemprop="identifier" itemscope '
+                f'itemtype="{SCHEMA_ORG}PropertyValue">{_meta("propertyID", video.provider)}'
+                f"{_meta('value', video.video_id)}</span>"
+            )
+        if video.embed_url is not None:
+            out.append(_link("embedUrl", video.embed_url))
+        if video.content_url is not None:
+            out.append(_link("contentUrl", video.content_url))
+        if video.url is not None and video.title is None:
+            out.append(_link("url", video.url))
+        if video.description is not None and not description_shown:
+            out.append(_meta("description", video.description))
     title_level = level
     if video.label is not None:
-        out.append(f'<h{level} class="{p}-video__label">{escape_html(video.label)}</h{level}>')
+        out.append(
+            f'<h{level} class="{p}-video__label"{_ip(md, "genre")}>'
+            f"{escape_html(video.label)}</h{level}>"
+        )
         title_level = min(6, level + 1)
     out.append(_video_media(video, ctx))
     if video.title is not None:
         title = escape_html(video.title)
         if video.url is not None:
-            title = f'<a href="{escape_html(video.url)}">{title}</a>'
-        out.append(f'<h{title_level} class="{p}-video__title">{title}</h{title_level}>')
+            title = f'<a{_ip(md, "url")} href="{escape_html(video.url)}">{title}</a>'
+        out.append(
+            f'<h{title_level} class="{p}-video__title"{_ip(md, "name")}>{title}</h{title_level}>'
+        )
     meta = []
     if video.duration is not None:
         meta.append(
             f'<span class="{p}-video__duration">{escape_html(ctx.labels["duration"])} '
-            f'<time datetime="{_duration_attr(video.duration)}">'
+            f'<time{_ip(md, "duration")} datetime="{_duration_attr(video.duration)}">'
             f"{display_duration(video.duration)}</time></span>"
         )
     if video.published is not None:
-        meta.append(_time(video.published, f"{p}-video__published"))
+        meta.append(_time(video.published, f"{p}-video__published", prop=_ip(md, "uploadDate")))
     if meta:
         out.append(f'<p class="{p}-video__meta">{"".join(meta)}</p>')
     if video.description is not None:
-        lead, rest = split_description(video.description, ctx.options.description_limit)
-        out.append(f'<p class="{p}-video__description">{escape_html(lead)}</p>')
+        shown = _ip(md and description_shown, "description")
+        out.append(f'<p class="{p}-video__description"{shown}>{escape_html(lead)}</p>')
         if rest:
             out.append(
                 f'<details class="{p}-video__more"><summary>'
@@ -575,16 +846,33 @@ def _video(video: VideoTeaser, ctx: HTMLContext) -> str:
 
 def _page(page: Page, ctx: HTMLContext) -> str:
     p = ctx.prefix
+    md = ctx.options.microdata
     level = ctx.level
     lang = f' lang="{page.language}"' if page.language is not None else ""
     saved, ctx.page = ctx.page, page
     try:
-        out = [f'<div class="{p}-page"{lang}>']
+        scope = _scope(ctx.itemprop, "WebPage", page.extensions) if md else ""
+        out = [f'<div class="{p}-page"{lang}{scope}>']
+        if md:
+            if page.url is not None:
+                out.append(_link("url", page.url))
+            if page.title is not None:
+                out.append(_meta("name", page.title))
+            if page.language is not None:
+                out.append(_meta("inLanguage", page.language))
+            if page.site_name is not None:
+                out.append(
+                    f'<span hidden itemprop="isPartOf" itemscope itemtype="{SCHEMA_ORG}WebSite">'
+                    f"{_meta('name', page.site_name)}</span>"
+                )
         if page.brief is not None:
-            out.append(ctx.render(page.brief, level=level))
+            out.append(ctx.render(page.brief, level=level, itemprop="mainEntity"))
         if page.blocks:
             out.append(f'<div class="{p}-page__blocks">')
-            out.extend(ctx.render(block) for block in page.blocks)
+            out.extend(
+                ctx.render(block, itemprop="author" if isinstance(block, Author) else "hasPart")
+                for block in page.blocks
+            )
             out.append("</div>")
         out.append("</div>")
     finally:
@@ -752,7 +1040,7 @@ def render_html(obj: object, **options: Any) -> str:
 
     >>> from newsitem import Brief
     >>> render_html(Brief(headline="Tom & Jerry", label="News Feed"))
-    '<article class="newsitem-brief"><header class="newsitem-brief__header"><p class="newsitem-brief__label">News Feed</p><h2 class="newsitem-brief__headline">Tom &amp; Jerry</h2></header></article>'
+    '<article class="newsitem-brief" itemscope itemtype="https://schema.org/NewsArticle"><header class="newsitem-brief__header"><p class="newsitem-brief__label" itemprop="genre">News Feed</p><h2 class="newsitem-brief__headline" itemprop="headline">Tom &amp; Jerry</h2></header></article>'
 
     Raises:
         RenderError: ``obj`` is not a model, or an option is unknown or invalid.
@@ -771,6 +1059,6 @@ def model_html(obj: object) -> Markup:
 
     >>> from newsitem import Author
     >>> model_html(Author(name="Jane <Doe>"))
-    Markup('<section class="newsitem-author"><div class="newsitem-author__text"><h2 class="newsitem-author__name">Jane &lt;Doe&gt;</h2></div></section>')
+    Markup('<section class="newsitem-author" itemscope itemtype="https://schema.org/Person"><div class="newsitem-author__text"><h2 class="newsitem-author__name" itemprop="name">Jane &lt;Doe&gt;</h2></div></section>')
     """  # noqa: E501
     return Markup(render_html(obj))  # noqa: S704 -- every plain string in it is escaped
