@@ -13,6 +13,7 @@ import calendar
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from newsitem._dates import parse_date
 from newsitem.errors import ParseError, SanitizeError, ValidationError
 from newsitem.formats._common import Problems, html_to_text, text_to_html
 from newsitem.formats._feed import Feed
@@ -47,16 +48,19 @@ def _markup(detail: Any, value: str, base_url: str | None, policy: str) -> Any:
 
 
 def _date(p: Problems, entry: Any, key: str, path: str) -> Any:
-    text = entry.get(key)
-    if not text:
+    # dict.get: feedparser's own get() maps a missing "updated" to "published", warning.
+    text = dict.get(entry, key)
+    if not isinstance(text, str) or not text.strip():
         return None
-    parsed = p.parse_date(text, f"{path}.{key}") if isinstance(text, str) else None
-    if parsed is None and entry.get(f"{key}_parsed"):
-        # feedparser read a form our reader does not know; its tuple is in UTC.
-        p.items.pop()
-        stamp = calendar.timegm(entry[f"{key}_parsed"])
-        return datetime.fromtimestamp(stamp, tz=UTC)
-    return parsed
+    try:
+        return parse_date(text)
+    except ParseError as exc:
+        fallback = dict.get(entry, f"{key}_parsed")
+        if fallback:
+            # feedparser read a form our reader does not know; its tuple is in UTC.
+            return datetime.fromtimestamp(calendar.timegm(fallback), tz=UTC)
+        p.add(f"{path}.{key}", str(exc))
+        return None
 
 
 def _authors(entry: Any) -> tuple[Author, ...]:

@@ -62,6 +62,8 @@ _CARRIED: Final = (
     "videos",
     "extensions",
 )
+# Fields "_newsitem" may set to null: the item's standard property stood in for them.
+_NULLABLE: Final = ("id", "body")
 _ITEM_KEYS: Final = frozenset(
     [
         "id",
@@ -142,7 +144,9 @@ def _item(brief: Brief) -> dict[str, Any]:
     native = to_dict(brief)
     carried: dict[str, Any] = {key: native[key] for key in _CARRIED if key in native}
     if brief.id is None and brief.url is not None:
-        carried["id"] = None
+        carried["id"] = None  # the item's id is the url; the brief had none of its own
+    if brief.body is None and brief.summary is not None:
+        carried["body"] = None  # content_html holds the summary; the brief had no body
     if brief.images and (
         len(brief.images) > 1 or brief.images[0] != Image(url=brief.images[0].url)
     ):
@@ -368,11 +372,13 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
         if not isinstance(carried, dict):
             p.add(key_path(path, _EXTENSION), f"expected object, got {json_type(carried)}")
         else:
-            unknown = set(carried) - {*_CARRIED, "id", "images", "authors"}
+            unknown = set(carried) - {*_CARRIED, *_NULLABLE, "images", "authors"}
             for key in sorted(unknown):
                 p.add(f"{key_path(path, _EXTENSION)}.{key}", "unknown key")
             native = {
-                k: v for k, v in carried.items() if k not in unknown and k != "id" and v is not None
+                k: v
+                for k, v in carried.items()
+                if k not in unknown and k not in _NULLABLE and v is not None
             }
             try:
                 extra = from_dict({"type": "brief", "headline": headline, **native}, Brief)
@@ -383,8 +389,9 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
             if extra is not None:
                 for key in native:
                     fields[key] = getattr(extra, key)
-            if "id" in carried and carried["id"] is None:
-                fields["id"] = None
+            for key in _NULLABLE:
+                if key in carried and carried[key] is None:
+                    fields[key] = None
     if extensions:
         merged = dict(fields.get("extensions") or {})
         merged.update(extensions)
