@@ -135,36 +135,60 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def strip_never_content(root: lxml.html.HtmlElement) -> None:
-    """Remove everything that is never article content from the tree, in place."""
+_STRIPPABLE = lxml.etree.XPath(
+    "descendant::*[@class or @id or @style or @hidden or @aria-hidden]"
+    "[not(self::body or self::html or self::article or self::main or self::a)]"
+)
+_PROTECTING = lxml.etree.XPath(
+    "descendant::h1 | descendant::article | descendant::main"
+    " | descendant::*[@itemprop='articleBody']"
+)
+
+
+def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -> None:
+    """Remove everything that is never article content from the tree, in place.
+
+    Never-content tags go first (in C), then hidden elements. With ``by_class``, an
+    element whose class or id names boilerplate goes too, unless it holds the page's
+    ``<h1>``, ``<article>``, ``<main>`` or ``articleBody``: a layout wrapper named
+    "sidebar-right" or "has-comments" often holds the article itself.
+    """
+    lxml.etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
+    protected: set[lxml.html.HtmlElement] = set()
+    for element in _PROTECTING(root):
+        node = element.getparent()
+        while node is not None and node not in protected:
+            protected.add(node)
+            node = node.getparent()
     doomed: list[lxml.html.HtmlElement] = []
+    verdicts: dict[str, bool] = {}
     tokens: dict[str, int] = {}
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            doomed.append(element)
-            continue
-        if tag in _NEVER_CONTENT:
-            doomed.append(element)
-            continue
-        if tag in ("body", "html", "article", "main", "a"):
-            continue
+    for element in _STRIPPABLE(root):
         if _is_hidden(element):
             doomed.append(element)
             continue
-        names = class_and_id(element)
-        if len(names) < 3:
+        if not by_class:
             continue
-        flags = 0
-        for token in names.split():
-            bits = tokens.get(token)
-            if bits is None:
-                bits = tokens[token] = _token_flags(token)
-            flags |= bits
-        if flags & _FLAG_UNLIKELY and (flags & _FLAG_STRONG or not flags & _FLAG_MAYBE):
+        names = class_and_id(element)
+        verdict = verdicts.get(names)
+        if verdict is None:
+            verdict = verdicts[names] = _names_boilerplate(names, tokens)
+        if verdict and element not in protected:
             doomed.append(element)
     for element in doomed:
         remove_element(element)
+
+
+def _names_boilerplate(names: str, tokens: dict[str, int]) -> bool:
+    if len(names) < 3:
+        return False
+    flags = 0
+    for token in names.split():
+        bits = tokens.get(token)
+        if bits is None:
+            bits = tokens[token] = _token_flags(token)
+        flags |= bits
+    return bool(flags & _FLAG_UNLIKELY and (flags & _FLAG_STRONG or not flags & _FLAG_MAYBE))
 
 
 _FLAG_UNLIKELY: Final = 1

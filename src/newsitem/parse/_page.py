@@ -459,6 +459,14 @@ def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, not
         notes=notes,
         container_xpath=profile.body if profile else None,
     )
+    if body_html is None:
+        # Class names misled the stripping (a "widget" or "sidebar" wrapper holding the
+        # article): try once more on a fresh tree, stripping by tag only.
+        retry = parse_tree(text)
+        strip_never_content(retry, by_class=False)
+        body_html, container = extract_body(retry, headline=headline, notes=Notes())
+        if body_html is not None:
+            notes.add("body", "body found only with boilerplate class names ignored")
     body = None
     attributions: tuple[Any, ...] = ()
     if body_html is not None:
