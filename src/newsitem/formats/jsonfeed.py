@@ -68,7 +68,6 @@ _ITEM_KEYS: Final = frozenset(
     [
         "id",
         "url",
-        "external_url",
         "title",
         "content_html",
         "content_text",
@@ -81,7 +80,6 @@ _ITEM_KEYS: Final = frozenset(
         "author",
         "tags",
         "language",
-        "attachments",
     ]
 )
 _FEED_KEYS: Final = frozenset(
