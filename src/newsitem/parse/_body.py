@@ -173,10 +173,34 @@ def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -
         verdict = verdicts.get(names)
         if verdict is None:
             verdict = verdicts[names] = _names_boilerplate(names, tokens)
-        if verdict and element not in protected:
+        if verdict and element not in protected and not _holds_prose(element, names):
             doomed.append(element)
     for element in doomed:
         remove_element(element)
+
+
+_DISCUSSION = re.compile(r"comment|disqus|repl(?:y|ies)|discussion|forum", re.IGNORECASE)
+
+
+def _holds_prose(element: lxml.html.HtmlElement, names: str) -> bool:
+    """Whether an element holds article prose: paragraphs of 150+ characters, few links.
+
+    A "read-more" expander or a "widget" wrapper may hold the rest of the article; a
+    comment thread holds prose too but is never the article.
+    """
+    if _DISCUSSION.search(names):
+        return False
+    prose = 0
+    for paragraph in element.iter("p"):
+        text = paragraph.text_content()
+        if len(text) < 150:
+            continue
+        links = sum(len(a.text_content()) for a in paragraph.iter("a"))
+        if links < 0.2 * len(text):
+            prose += len(text)
+            if prose >= 800:
+                return True
+    return False
 
 
 def _names_boilerplate(names: str, tokens: dict[str, int]) -> bool:

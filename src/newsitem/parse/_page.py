@@ -234,6 +234,20 @@ def _find_dom_date(
     return None
 
 
+def _holds_article(element: lxml.html.HtmlElement) -> bool:
+    """Whether a block's element also holds the article (a wrapper found by its class)."""
+    if element.find(".//h1") is not None:
+        return True
+    prose = 0
+    for paragraph in element.iter("p"):
+        length = len(paragraph.text_content())
+        if length >= 150:
+            prose += length
+            if prose >= 600:
+                return True
+    return False
+
+
 def _url_date(url: str | None) -> date | None:
     if not url:
         return None
@@ -436,7 +450,7 @@ def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, not
         order = {element: index for index, element in enumerate(root.iter())}
         blocks.sort(key=lambda pair: order.get(pair[0], len(order)))
     for element, _block in blocks:
-        if element.tag not in ("a",):
+        if element.tag not in ("a",) and not _holds_article(element):
             remove_element(element)
 
     published = ld_brief.published if ld_brief else None
