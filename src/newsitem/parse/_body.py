@@ -221,6 +221,8 @@ _FLAG_MAYBE: Final = 4
 
 
 def _token_flags(token: str) -> int:
+    if len(token) > 100:  # no real class or id is this long; hostile input is
+        return 0
     flags = 0
     if _UNLIKELY.search(token):
         flags |= _FLAG_UNLIKELY
