@@ -20,6 +20,7 @@ from newsitem.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from newsitem.formats import Feed, ParsedJSON, parse_json
 from newsitem.models import (
     Author,
     AuthorKind,
@@ -39,7 +40,9 @@ from newsitem.models import (
     VideoTeaser,
 )
 from newsitem.parse import parse_html
-from newsitem.render import render, render_html, render_json, render_text
+
+# ``render`` itself stays in newsitem.render: a top-level name would hide the subpackage.
+from newsitem.render import render_html, render_json, render_text
 from newsitem.sanitize import (
     Policy,
     linkify_text,
@@ -61,6 +64,7 @@ __all__ = [
     "Brief",
     "BriefKind",
     "DateValue",
+    "Feed",
     "FormatDetectionError",
     "HTMLParseError",
     "Image",
@@ -71,6 +75,7 @@ __all__ = [
     "NewsitemError",
     "Page",
     "ParseError",
+    "ParsedJSON",
     "Policy",
     "PolicyError",
     "ReadingTime",
@@ -89,7 +94,7 @@ __all__ = [
     "linkify_text",
     "native_schema",
     "parse_html",
-    "render",
+    "parse_json",
     "render_html",
     "render_json",
     "render_text",

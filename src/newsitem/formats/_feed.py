@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from newsitem._frozen import FrozenMapping
 from newsitem._language import is_language_tag
 from newsitem.errors import ValidationError
 from newsitem.models import Author, Brief, JSONValue, is_http_url
@@ -41,7 +41,7 @@ def _tuple_of(cls: type) -> Any:
 
 
 def _freeze(value: Mapping[str, JSONValue]) -> Mapping[str, JSONValue]:
-    return MappingProxyType(dict(value))
+    return FrozenMapping(value)
 
 
 @attrs.frozen(kw_only=True)
