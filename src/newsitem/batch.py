@@ -556,10 +556,11 @@ def parse_many(
     worker process that dies (its input is recorded as ``WorkerDied``, the pool is
     replaced). Stopping the iteration early shuts the workers down.
 
-    >>> from newsitem.batch import PageInput, parse_many
-    >>> inputs = [PageInput(source="a", data=b"\\x00"), PageInput(source="b", data=b"")]
-    >>> [record.source for record in parse_many(inputs, jobs=1)]
-    ['a', 'b']
+    Examples:
+        >>> from newsitem.batch import PageInput, parse_many
+        >>> inputs = [PageInput(source="a", data=b"\\x00"), PageInput(source="b", data=b"")]
+        >>> [record.source for record in parse_many(inputs, jobs=1)]
+        ['a', 'b']
 
     Args:
         inputs: What to parse, such as :func:`iter_inputs`'s output.

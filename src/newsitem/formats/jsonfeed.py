@@ -8,13 +8,14 @@ images after the first, extensions, and the summary's markup) travels in the ite
 ``_newsitem`` extension object, in the native JSON form, as JSON Feed's rules for
 extensions allow.
 
->>> from newsitem import Brief
->>> doc = to_jsonfeed([Brief(headline="Xi deepens ties", url="https://example.com/xi")],
-...                   title="News Feed")
->>> doc["version"], doc["title"], doc["items"][0]["id"], doc["items"][0]["title"]
-('https://jsonfeed.org/version/1.1', 'News Feed', 'https://example.com/xi', 'Xi deepens ties')
->>> read_jsonfeed(doc).items[0].headline
-'Xi deepens ties'
+Examples:
+    >>> from newsitem import Brief
+    >>> doc = to_jsonfeed([Brief(headline="Xi deepens ties", url="https://example.com/xi")],
+    ...                   title="News Feed")
+    >>> doc["version"], doc["title"], doc["items"][0]["id"], doc["items"][0]["title"]
+    ('https://jsonfeed.org/version/1.1', 'News Feed', 'https://example.com/xi', 'Xi deepens ties')
+    >>> read_jsonfeed(doc).items[0].headline
+    'Xi deepens ties'
 """
 
 from __future__ import annotations
