@@ -145,6 +145,13 @@ _PROTECTING = lxml.etree.XPath(
 )
 
 
+def _elements(found: object) -> list[lxml.html.HtmlElement]:
+    """The elements of an XPath result (which lxml types as any XPath value)."""
+    if not isinstance(found, list):
+        return []
+    return [e for e in found if isinstance(e, lxml.html.HtmlElement)]
+
+
 def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -> None:
     """Remove everything that is never article content from the tree, in place.
 
@@ -155,7 +162,7 @@ def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -
     """
     lxml.etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     protected: set[lxml.html.HtmlElement] = set()
-    for element in _PROTECTING(root):
+    for element in _elements(_PROTECTING(root)):
         node = element.getparent()
         while node is not None and node not in protected:
             protected.add(node)
@@ -163,7 +170,7 @@ def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -
     doomed: list[lxml.html.HtmlElement] = []
     verdicts: dict[str, bool] = {}
     tokens: dict[str, int] = {}
-    for element in _STRIPPABLE(root):
+    for element in _elements(_STRIPPABLE(root)):
         if _is_hidden(element):
             doomed.append(element)
             continue

@@ -38,8 +38,10 @@ from newsitem.parse._body import (
     remove_element,
     strip_never_content,
 )
+from newsitem.parse._datelines import find_text_date
 from newsitem.parse._decode import check_html, decode_html, parse_tree
 from newsitem.parse._metadata import Metadata, read_metadata
+from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
@@ -150,6 +152,62 @@ def _strip_site(title: str, site_name: str | None, h1s: Sequence[str]) -> str:
     if len(first.split()) <= 3 and len(last.split()) >= 4:
         return title[title.find(parts[1]) :]
     return title
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _agree(one: str, other: str) -> bool:
+    """Whether two headline candidates name the same story (one holds most of the other)."""
+    a, b = one.casefold(), other.casefold()
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 10 and short in long:
+        return True
+    short_words, long_words = set(_WORDS.findall(short)), set(_WORDS.findall(long))
+    if len(short_words) < 3:
+        return False
+    return len(short_words & long_words) >= 0.6 * len(short_words)
+
+
+def _is_site_label(text: str, site_name: str | None) -> bool:
+    key = text.casefold()
+    if site_name and key == site_name.casefold():
+        return True
+    return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", key))
+
+
+def _choose_headline(
+    structured: str | None, h1s: Sequence[str], title: str | None, site_name: str | None
+) -> str | None:
+    """Pick the headline from the structured one, the ``<h1>`` texts and the ``<title>``.
+
+    A structured headline (JSON-LD, microdata, ``og:title``) wins; else an ``<h1>`` that
+    agrees with the title (a page may also have a site-wide ``<h1>`` logo, or an ``<h1>``
+    over a sidebar); else the title, unless it is only the site's name; else the first
+    ``<h1>``.
+    """
+    if structured:
+        return structured
+    h1s = [h for h in h1s if not _is_site_label(h, site_name)]
+    # A title's first part ("Rain" of "Rain - Daily") held in an h1 agrees with it too.
+    head = _SITE_SEPARATORS.split(title)[0].casefold() if title else ""
+    agreed = next(
+        (
+            h
+            for h in h1s
+            if title and (_agree(h, title) or (len(head) >= 4 and head in h.casefold()))
+        ),
+        None,
+    )
+    if agreed is not None:
+        return agreed
+    if structured:
+        return structured
+    if title and not _is_site_label(title, site_name):
+        return title
+    return h1s[0] if h1s else title
 
 
 def _h1_texts(root: lxml.html.HtmlElement) -> list[str]:
@@ -367,6 +425,9 @@ def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, not
     meta = read_metadata(root, notes)
     base_url = _base_url(url, meta)
     read_date = _date_reader(options, notes)
+    own = read_own_page(root, base_url=base_url, read_date=read_date, notes=notes)
+    if own is not None:  # drawn by newsitem's HTML renderer: its microdata holds every field
+        return own
     profile = _choose_profile(url or base_url, options)
     if profile is not None:
         notes.add("profile", f"site profile {profile.name!r} applied")
@@ -377,16 +438,23 @@ def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, not
 
     nodes = _jsonld_nodes(meta, base_url, notes)
     ld_brief = next((n for n in nodes if isinstance(n, Brief)), None)
+    if ld_brief is None:  # no JSON-LD article: a microdata one is the next structured source
+        ld_brief = read_microdata_brief(root, base_url=base_url, read_date=read_date, notes=notes)
     ld_videos = [n for n in nodes if isinstance(n, VideoTeaser)]
     site_name = meta.site_name or (profile.site_name if profile else None)
 
     h1s = _h1_texts(root)
     profile_headline = _xpath_text(root, profile.headline if profile else None)
     structured = ld_brief.headline if ld_brief else meta.headline
-    headline_raw = (
-        profile_headline or structured or (h1s[0] if h1s else None) or meta.document_title
-    )
-    headline = _strip_site(headline_raw, site_name, h1s) if headline_raw else None
+    if profile_headline:
+        headline: str | None = _strip_site(profile_headline, site_name, h1s)
+    else:
+        headline = _choose_headline(
+            _strip_site(structured, site_name, h1s) if structured else None,
+            h1s,
+            _strip_site(meta.document_title, site_name, h1s) if meta.document_title else None,
+            site_name,
+        )
 
     # Authors: structured first, then the byline the page shows.
     authors: tuple[Author, ...] = tuple(
@@ -463,9 +531,10 @@ def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, not
     if modified is None and meta.modified:
         modified = read_date(meta.modified)
 
+    text_date = find_text_date(root, read_date) if published is None else None
     strip_never_content(root)
     if published is None:
-        published = _find_dom_date(root, read_date) or _url_date(url or base_url)
+        published = _find_dom_date(root, read_date) or _url_date(url or base_url) or text_date
 
     body_html, container = extract_body(
         root,
