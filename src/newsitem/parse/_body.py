@@ -69,15 +69,15 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Class names of body containers, with their rank (lower wins).
+# Class names of body containers, with their rank (lower wins); compared lower-cased with
+# "_" and "__" read as "-" (BEM's "article__body" is "article-body").
 _BODY_CLASSES: Final = {
     name: rank
     for rank, name in enumerate(
         (
-            "article-body", "article__body", "entry-content", "post-content", "story-body",
-            "article-content", "post-body", "content-body", "article-text", "articleBody",
-            "story-content", "c-entry-content", "articleBody", "article_body", "body-text",
-            "rich-text", "post-entry", "story-text",
+            "article-body", "entry-content", "post-content", "story-body", "article-content",
+            "post-body", "content-body", "article-text", "articlebody", "story-content",
+            "c-entry-content", "body-text", "rich-text", "post-entry", "story-text",
         ),
         start=1,
     )
@@ -331,19 +331,29 @@ def _score_candidates(
     return scores
 
 
-def _explicit_container(
-    body: lxml.html.HtmlElement, sizes: Measures
-) -> lxml.html.HtmlElement | None:
-    best: tuple[int, int, lxml.html.HtmlElement] | None = None
-    for element, (length, _links) in sizes.items():
-        if length < 200:
+def _explicit_containers(sizes: Measures) -> list[lxml.html.HtmlElement]:
+    """The elements named as the article body, best-named first by size; the outermost
+    ones of that name, in page order (a body split over several "article-text" parts)."""
+    best_rank: int | None = None
+    found: list[tuple[int, lxml.html.HtmlElement]] = []
+    for element, (length, links) in sizes.items():
+        if length < 100 or links > 0.5 * length:
             continue
         rank = _container_rank(element)
         if rank is None:
             continue
-        if best is None or (rank, -length) < (best[0], -best[1]):
-            best = (rank, length, element)
-    return best[2] if best is not None else None
+        found.append((rank, element))
+        if best_rank is None or rank < best_rank:
+            best_rank = rank
+    if best_rank is None:
+        return []
+    chosen = [element for rank, element in found if rank == best_rank]
+    members = set(chosen)
+    outer = [e for e in chosen if not any(a in members for a in e.iterancestors())]
+    if max(sizes[e][0] for e in outer) < 200:
+        return []
+    order = {element: index for index, element in enumerate(sizes)}
+    return sorted(outer, key=lambda e: -order[e])
 
 
 def _container_rank(element: lxml.html.HtmlElement) -> int | None:
@@ -353,7 +363,7 @@ def _container_rank(element: lxml.html.HtmlElement) -> int | None:
     if not classes:
         return None
     for name in classes.split():
-        rank = _BODY_CLASSES.get(name)
+        rank = _BODY_CLASSES.get(name.lower().replace("__", "-").replace("_", "-"))
         if rank is not None:
             return rank
     return None
@@ -367,12 +377,12 @@ def _pick_container(
         return None, []
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     top, top_score = ranked[0]
-    explicit = _explicit_container(body, sizes)
-    if explicit is not None:
-        ex_text = sizes.get(explicit, (0, 0))[0]
+    explicit = _explicit_containers(sizes)
+    if explicit:
+        ex_text = sum(sizes[e][0] for e in explicit)
         top_text = sizes.get(top, (0, 0))[0]
-        if ex_text >= 0.5 * top_text or _contains(explicit, top):
-            return explicit, [explicit]
+        if ex_text >= 0.5 * top_text or any(_contains(e, top) for e in explicit):
+            return max(explicit, key=lambda e: sizes[e][0]), explicit
     # Several close competitors under one ancestor: the ancestor holds the article.
     close = [e for e, s in ranked[1:6] if s >= 0.75 * top_score]
     if len(close) >= 2:
@@ -383,6 +393,15 @@ def _pick_container(
                 break
             ancestor = ancestor.getparent()
     parent = top.getparent()
+    # A wrapper holding nothing but the top candidate stands for it: its siblings are
+    # the top's siblings in spirit (a body split over "story-body-supplemental" parts).
+    while (
+        parent is not None
+        and parent.tag not in ("body", "html")
+        and sizes.get(parent, (0, 0))[0] <= 1.1 * sizes.get(top, (0, 0))[0]
+    ):
+        scores.setdefault(parent, top_score)
+        top, parent = parent, parent.getparent()
     if parent is None:
         return top, [top]
     threshold = max(10.0, top_score * 0.2)
