@@ -70,6 +70,39 @@ def test_bytes_decoded_by_bom_over_declaration() -> None:
     assert "Café crème" == page.brief.headline
 
 
+def test_transport_encoding_wins_over_declaration() -> None:
+    """The ``encoding`` hint (a WARC's Content-Type charset) beats a wrong <meta charset>."""
+    html = article(headline="Новини").replace("<head>", "<head><meta charset='iso-8859-1'>")
+    page = parse_html(html.encode("koi8-r"), encoding="KOI8-R")
+    assert page.brief is not None
+    assert "Новини" == page.brief.headline
+
+
+def test_byte_order_mark_wins_over_transport_encoding() -> None:
+    """A UTF-8 byte-order mark beats the transport's hint."""
+    page = parse_html(b"\xef\xbb\xbf" + article(headline="Café").encode(), encoding="cp1252")
+    assert page.brief is not None
+    assert "Café" == page.brief.headline
+
+
+def test_unknown_transport_encoding_is_ignored() -> None:
+    """An unknown charset label falls through to the page's own declaration."""
+    html = article(headline="Новини").replace("<head>", "<head><meta charset='windows-1251'>")
+    page = parse_html(html.encode("cp1251"), encoding="x-no-such-charset")
+    assert page.brief is not None
+    assert "Новини" == page.brief.headline
+
+
+def test_valid_utf8_wins_over_a_stale_legacy_declaration() -> None:
+    """UTF-8 bytes declared as gb2312 (re-encoded, declaration kept) read as UTF-8."""
+    html = article(headline="人工智能迈上新台阶").replace(
+        "<head>", "<head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+    )
+    page = parse_html(html.encode("utf-8"))
+    assert page.brief is not None
+    assert "人工智能迈上新台阶" == page.brief.headline
+
+
 def test_undeclared_non_utf8_falls_back_to_windows_1252() -> None:
     """Undeclared bytes that are not UTF-8 read as Windows-1252, as browsers do."""
     page = parse_html(article(headline="Café owners “protest”").encode("cp1252"))

@@ -34,6 +34,7 @@ def parse_html(
     html: str | bytes,
     *,
     url: str | None = None,
+    encoding: str | None = None,
     options: ParseOptions | None = None,
     notes: list[ExtractionNote] | None = None,
 ) -> Page:
@@ -45,9 +46,12 @@ def parse_html(
 
     Args:
         html: The page, as text or as the bytes downloaded. Bytes are decoded by their
-            byte-order mark, else the charset the page declares, else detection.
+            byte-order mark, else ``encoding``, else the charset the page declares (unless
+            the bytes are valid UTF-8), else detection.
         url: The URL the page was fetched from; relative links resolve against it (else
             against ``<base href>``, else the canonical link).
+        encoding: The charset the transport gave (a WARC record's or HTTP response's
+            ``Content-Type`` charset); ignored for ``str`` input and when unknown.
         options: Time zone, reference time, size limit and site profiles.
         notes: A list to which :class:`ExtractionNote` items are appended, saying what was
             dropped and why. Nothing is printed or logged.
@@ -61,7 +65,9 @@ def parse_html(
     """
     collector = Notes()
     try:
-        return build_page(html, url=url, options=options or ParseOptions(), notes=collector)
+        return build_page(
+            html, url=url, options=options or ParseOptions(), notes=collector, encoding=encoding
+        )
     finally:
         if notes is not None:
             notes.extend(collector.items)

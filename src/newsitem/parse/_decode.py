@@ -1,9 +1,13 @@
 """Turn the bytes of a downloaded page into text, and text into an lxml tree.
 
-Bytes are decoded by their byte-order mark, then by the charset the document declares
+Bytes are decoded by their byte-order mark, then by the transport's hint (a WARC's or
+HTTP response's ``Content-Type`` charset), then by the charset the document declares
 (``<meta charset>``, ``<meta http-equiv="Content-Type">`` or an XML declaration) within its
 first few kilobytes, then by detection: UTF-8 when the bytes are valid UTF-8, else
-Windows-1252, which is what browsers assume for undeclared Western pages.
+Windows-1252, which is what browsers assume for undeclared Western pages. A page that
+declares a legacy charset but whose non-ASCII bytes are all valid UTF-8 is read as UTF-8:
+such a page was re-encoded without its declaration being updated (valid UTF-8 by chance
+is vanishingly rare in legacy-encoded text).
 """
 
 from __future__ import annotations
@@ -52,21 +56,32 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     """Decode page bytes; return the text and the name of the encoding used.
 
-    Raises:
-        HTMLParseError: the bytes are not text in any encoding tried.
+    Args:
+        data: The page bytes.
+        hint: A charset label from the transport, used after the byte-order mark and
+            before the page's own declaration; an unknown label is ignored.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
+    if hint:
+        codec = _codec_for(hint.strip().strip("\"'"))
+        if codec is not None:
+            return data.decode(codec, errors="replace"), codec
     head = data[:_PRESCAN]
     match = _DECLARED.search(head)
     if match is not None:
         label = (match.group(1) or match.group(2)).decode("ascii", "replace")
         codec = _codec_for(label)
         if codec is not None:
+            if codec != "utf-8" and not data.isascii():
+                try:
+                    return data.decode("utf-8"), "utf-8"
+                except UnicodeDecodeError:
+                    pass
             return data.decode(codec, errors="replace"), codec
     try:
         return data.decode("utf-8"), "utf-8"

@@ -417,9 +417,16 @@ def _xpath_text(root: lxml.html.HtmlElement, path: str | None) -> str | None:
     return None
 
 
-def build_page(html: str | bytes, *, url: str | None, options: ParseOptions, notes: Notes) -> Page:
+def build_page(
+    html: str | bytes,
+    *,
+    url: str | None,
+    options: ParseOptions,
+    notes: Notes,
+    encoding: str | None = None,
+) -> Page:
     """Parse one page into a :class:`Page`; see :func:`newsitem.parse.parse_html`."""
-    text = _decode(html, options, notes)
+    text = _decode(html, options, notes, encoding)
     check_html(text, max_chars=options.max_chars)
     root = parse_tree(text)
     meta = read_metadata(root, notes)
@@ -612,7 +619,7 @@ def _summary(meta: Metadata) -> SafeHTML | None:
     return sanitize_text(meta.description)
 
 
-def _decode(html: str | bytes, options: ParseOptions, notes: Notes) -> str:
+def _decode(html: str | bytes, options: ParseOptions, notes: Notes, hint: str | None) -> str:
     if isinstance(html, str):
         return html
     if not isinstance(html, bytes | bytearray):
@@ -621,6 +628,6 @@ def _decode(html: str | bytes, options: ParseOptions, notes: Notes) -> str:
         raise HTMLParseError(
             f"page of {len(html):,} bytes is over the limit (ParseOptions.max_chars)"
         )
-    text, encoding = decode_html(bytes(html))
+    text, encoding = decode_html(bytes(html), hint=hint)
     notes.add("decode", f"decoded as {encoding}")
     return text
