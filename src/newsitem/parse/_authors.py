@@ -57,6 +57,7 @@ _NOT_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS: Final = 6
+_WITH = re.compile(r"\s*\((?:with|avec|mit|con|con la colaboración de)\s+", re.IGNORECASE)
 
 
 def _clean_name(piece: str, site_name: str | None) -> str | None:
@@ -86,6 +87,8 @@ def split_byline(text: str, *, site_name: str | None = None) -> list[str]:
     if not text:
         return []
     text = _BY.sub("", text)
+    # "Jane Doe (with John Roe)": the helpers in parentheses are authors too.
+    text = _WITH.sub(", ", text).replace(")", " ")
     names: list[str] = []
     for piece in _SEPARATORS.split(text):
         name = _clean_name(piece, site_name)
@@ -150,13 +153,23 @@ def find_byline(
     for rank in sorted(buckets):
         names: list[str] = []
         urls: dict[str, str] = {}
+        home: lxml.html.HtmlElement | None = None
         for element in buckets[rank]:
             if _inside_card(element):
+                continue
+            # One byline: once names are found, only their neighbours add to them (a
+            # live blog or teaser list holds many other bylines further down).
+            if home is not None and not _is_ancestor(home, element):
                 continue
             text = element.get("content") or element.text_content()
             if len(text) > 200:
                 continue
-            for name in split_byline(text, site_name=site_name):
+            found = split_byline(text, site_name=site_name)
+            if found and home is None:
+                home = element.getparent()
+                if home is not None and home.getparent() is not None:
+                    home = home.getparent()
+            for name in found:
                 if name not in names:
                     names.append(name)
                     href = element.get("href")

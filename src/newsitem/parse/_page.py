@@ -18,6 +18,7 @@ from newsitem.errors import HTMLParseError, NewsitemError, ParseError, SanitizeE
 from newsitem.formats.jsonld import read_jsonld
 from newsitem.models import (
     Author,
+    AuthorKind,
     Block,
     Brief,
     BriefKind,
@@ -368,11 +369,17 @@ def _language(value: str | None, notes: Notes) -> str | None:
         return None
 
 
+def _structured_kind(author: Author) -> AuthorKind:
+    if author_kind(clean_text(author.name)) is AuthorKind.ORGANIZATION:
+        return AuthorKind.ORGANIZATION
+    return author.kind
+
+
 def _make_authors(
     names: Sequence[str], urls: dict[str, str], base_url: str | None
 ) -> tuple[Author, ...]:
     authors: list[Author] = []
-    for name in names:
+    for name in dict.fromkeys(names):  # the same name twice is one author
         try:
             authors.append(
                 Author(name=name, kind=author_kind(name), url=_absolute(urls.get(name), base_url))
@@ -462,10 +469,13 @@ def build_page(
             _strip_site(meta.document_title, site_name, h1s) if meta.document_title else None,
             site_name,
         )
+    headline = clean_text(headline) or None if headline else None
 
     # Authors: structured first, then the byline the page shows.
     authors: tuple[Author, ...] = tuple(
-        attrs.evolve(a, name=clean_text(a.name)) for a in (ld_brief.authors if ld_brief else ())
+        # A wire or desk the page calls a Person ("CNN Wire") is an organization all the same.
+        attrs.evolve(a, name=clean_text(a.name), kind=_structured_kind(a))
+        for a in (ld_brief.authors if ld_brief else ())
     )
     profile_byline = _xpath_text(root, profile.authors if profile else None)
     if not authors and profile_byline:
