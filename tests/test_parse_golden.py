@@ -149,7 +149,7 @@ def test_fox13_wire_story(shared: Path) -> None:
     assert [("CNN Wire", AuthorKind.ORGANIZATION)] == [(a.name, a.kind) for a in page.brief.authors]
     text = body_text(page)
     assert "WASHINGTON (CNN) — Not everyone subscribes to a New Year’s resolution" in text[:200]
-    assert "National Conference of State Legislatures)." in text[-200:]
+    assert "Christine Romans and Emily Jane Fox contributed to this report" in text[-200:]
 
 
 @pytest.mark.parametrize(
