@@ -12,7 +12,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsitem import Page, from_json
+from newsitem import Page, from_json, parse_html
 from newsitem.batch import (
     ErrorRecord,
     PageInput,
@@ -391,3 +391,33 @@ def test_jobs_and_window_must_be_positive(jobs: int, window: int | None) -> None
     """jobs and window below 1 are refused with a ValueError naming them."""
     with pytest.raises(ValueError, match="must be at least 1"):
         parse_many(_inputs("a"), jobs=jobs, window=window)
+
+
+def test_warc_charset_reaches_the_parser(tmp_path: Path) -> None:
+    """A charset declared only in the HTTP header decodes the page, not detection."""
+    headline = "Zürich räumt auf"
+    body = (
+        "<!doctype html><html lang='de'><body><article><h1>"
+        + headline
+        + "</h1><p>"
+        + "Die Stadt räumt nach dem Unwetter auf, und die Straßen sind wieder frei. " * 8
+        + "</p></article></body></html>"
+    ).encode("cp1252")
+    path = write_warc(
+        tmp_path / "latin.warc.gz",
+        [("https://news.example/z", 200, "text/html; charset=windows-1252", body)],
+    )
+    [item] = list(iter_inputs([path]))
+    assert isinstance(item, PageInput)
+    assert "windows-1252" == item.encoding
+    seen: list[str | None] = []
+
+    def parser(data: bytes, *, url: str | None = None, encoding: str | None = None) -> Page:
+        seen.append(encoding)
+        return parse_html(data, url=url, encoding=encoding)
+
+    [record] = list(parse_many([item], jobs=1, parser=parser))
+    assert ["windows-1252"] == seen
+    assert isinstance(record, PageRecord)
+    assert record.page.brief is not None
+    assert headline == record.page.brief.headline

@@ -48,6 +48,19 @@ def _is_page(record: Any) -> bool:
     return status.startswith("2") and _is_html(headers.get_header("Content-Type"))
 
 
+def _charset(record: Any) -> str | None:
+    """The charset of the record's HTTP ``Content-Type``, when it declares one."""
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    content_type = headers.get_header("Content-Type") if headers is not None else None
+    if not isinstance(content_type, str):
+        return None
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
+
+
 def _target_url(record: Any) -> str | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
@@ -70,7 +83,7 @@ def _read_records(stream: IO[bytes], label: str) -> Iterator[PageInput | ErrorRe
             except Exception as exc:  # a body that does not decode (bad gzip, chunking)
                 yield ErrorRecord.from_exception(source, exc, url=url)
                 continue
-            yield PageInput(source=source, url=url, data=data)
+            yield PageInput(source=source, url=url, data=data, encoding=_charset(record))
     except Exception as exc:  # the archive itself breaks off; nothing after it is readable
         yield ErrorRecord(
             source=f"{label}#{offset}",

@@ -65,7 +65,8 @@ DEFAULT_PATTERNS: Final = ("*.htm", "*.html", "*.xhtml")
 #: File name endings read as web archives (WARC or ARC, plain or gzipped), never as HTML.
 ARCHIVE_SUFFIXES: Final = (".arc", ".arc.gz", ".warc", ".warc.gz")
 
-#: A page parser: ``parser(data, url=...) -> Page``, such as :func:`newsitem.parse.parse_html`
+#: A page parser: ``parser(data, url=...) -> Page``, such as :func:`newsitem.parse.parse_html`;
+#: it is also given ``encoding=`` when the transport declared a charset
 #: or a :func:`functools.partial` of it with options. It must be picklable (a module-level
 #: function or a partial of one) to run on other processes.
 PageParser: TypeAlias = Callable[..., Page]
@@ -87,12 +88,16 @@ class PageInput:
         path: The file to read when ``data`` is ``None``; reading happens in the worker,
             so only the path crosses between processes.
         data: The page's bytes, when already in memory (standard input, archive records).
+        encoding: The charset the transport declared (a WARC record's HTTP
+            ``Content-Type``); the parser weighs it after a byte-order mark and before the
+            page's own declaration.
     """
 
     source: str
     url: str | None = None
     path: str | None = None
     data: bytes | None = attrs.field(default=None, repr=False)
+    encoding: str | None = None
 
     def read_bytes(self) -> bytes:
         """Return the page's bytes: ``data``, or else the contents of ``path``.
@@ -349,7 +354,8 @@ def parse_input(item: PageInput | ErrorRecord, parser: PageParser | None = None)
         return item
     try:
         parse = parser if parser is not None else _default_parser()
-        page = parse(item.read_bytes(), url=item.url)
+        hints = {"encoding": item.encoding} if item.encoding else {}
+        page = parse(item.read_bytes(), url=item.url, **hints)
         if not isinstance(page, Page):
             raise TypeError(f"the parser returned {type(page).__name__}, not a Page")
         return PageRecord(source=item.source, page=page)
