@@ -126,7 +126,7 @@ def test_one_model_type_replaced_through_the_registry(seed_page: Page) -> None:
     assert '<div class="my-card">The Kyiv Independent news desk</div>' in html
     assert 'class="newsitem-author"' not in html
     assert 'class="newsitem-brief__headline"' in html
-    assert 'class="newsitem-related__title">News Feed<' in html
+    assert 'class="newsitem-related__title" itemprop="name">News Feed<' in html
 
 
 def test_text_override_for_one_type(seed_page: Page) -> None:

@@ -375,10 +375,16 @@ class _Reader:
             avatar=self.first_image(value, "image"),
             bio=self.markup(value, "description", "inline"),
             role=self.text(value, "jobTitle"),
-            email=self.text(value, "email"),
+            email=self.email(value),
             same_as=tuple(self.urls(value, "sameAs")),
             extensions=self.extensions(value),
         )
+
+    def email(self, item: MicrodataItem) -> str | None:
+        text = self.text(item, "email")
+        if text is None or self.exact:
+            return text
+        return text.removeprefix("mailto:").strip() or None
 
     def citation(self, item: MicrodataItem) -> SourceAttribution | None:
         name = self.text(item, "publisher", "sourceOrganization", "name")
@@ -494,9 +500,14 @@ class _Reader:
         tags = self.texts(item, "keywords")
         if not self.exact and len(tags) == 1 and "," in tags[0]:
             tags = [t.strip() for t in tags[0].split(",") if t.strip()]
-        authors = [
-            a for _, v in item.values("author") if (a := self.guard(self.author, v)) is not None
-        ]
+        authors: list[Author] = []
+        for _, value in item.values("author"):
+            author = self.guard(self.author, value)
+            if author is None:
+                continue
+            if not self.exact and any(a.name.casefold() == author.name.casefold() for a in authors):
+                continue  # pages repeat the byline (top and bottom); newsitem never does
+            authors.append(author)
         images = [
             i for e, v in item.values("image") if (i := self.guard(self.image, e, v)) is not None
         ]
