@@ -22,6 +22,7 @@ from typing import Any, Final, TypeAlias
 
 from newsitem._dates import format_duration, parse_duration, parse_reading_time
 from newsitem._markup import SafeHTML
+from newsitem._schemaorg import KIND_TYPES, ORGANIZATION_TYPES, TYPE_KINDS
 from newsitem.errors import JSONParseError, ParseError, RenderError, ValidationError
 from newsitem.formats._common import (
     Problems,
@@ -57,38 +58,6 @@ __all__ = ["JSONLDNode", "read_jsonld", "to_jsonld"]
 JSONLDNode: TypeAlias = Brief | VideoTeaser | Author | RelatedBlock
 
 _CONTEXT: Final = "https://schema.org"
-_KIND_TYPES: Final = {
-    BriefKind.NEWS: "NewsArticle",
-    BriefKind.REPORTAGE: "ReportageNewsArticle",
-    BriefKind.ANALYSIS: "AnalysisNewsArticle",
-    BriefKind.OPINION: "OpinionNewsArticle",
-    BriefKind.REVIEW: "ReviewNewsArticle",
-    BriefKind.LIVE_BLOG: "LiveBlogPosting",
-    BriefKind.BLOG: "BlogPosting",
-    BriefKind.ARTICLE: "Article",
-}
-_TYPE_KINDS: Final = {name: kind for kind, name in _KIND_TYPES.items()} | {
-    "BackgroundNewsArticle": BriefKind.NEWS,
-    "AskPublicNewsArticle": BriefKind.NEWS,
-    "SatiricalArticle": BriefKind.ARTICLE,
-    "Report": BriefKind.ARTICLE,
-    "TechArticle": BriefKind.ARTICLE,
-    "ScholarlyArticle": BriefKind.ARTICLE,
-    "SocialMediaPosting": BriefKind.BLOG,
-    "DiscussionForumPosting": BriefKind.BLOG,
-}
-_ORG_TYPES: Final = frozenset(
-    {
-        "Organization",
-        "NewsMediaOrganization",
-        "Corporation",
-        "NGO",
-        "GovernmentOrganization",
-        "EducationalOrganization",
-        "LocalBusiness",
-        "OnlineBusiness",
-    }
-)
 _PREFIXES: Final = ("http://schema.org/", "https://schema.org/", "schema:")
 # Article properties read into model fields; the rest are kept as "schema:<name>".
 _ARTICLE_KEYS: Final = frozenset(
@@ -231,7 +200,7 @@ def _extensions(node: dict[str, Any], extensions: Mapping[str, JSONValue]) -> No
 
 
 def _article(brief: Brief, graph: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": _KIND_TYPES[brief.kind], "headline": brief.headline}
+    out: dict[str, Any] = {"@type": KIND_TYPES[brief.kind], "headline": brief.headline}
     if brief.url is not None:
         out["@id"] = brief.url
         out["url"] = brief.url
@@ -498,7 +467,7 @@ def _read_author(g: _Graph, value: Any) -> Author | None:
     name = g.text(node.get("name"))
     if name is None:
         return None
-    kind = AuthorKind.ORGANIZATION if set(_types(node)) & _ORG_TYPES else AuthorKind.PERSON
+    kind = AuthorKind.ORGANIZATION if set(_types(node)) & ORGANIZATION_TYPES else AuthorKind.PERSON
     bio = g.text(node.get("description"))
     same_as = tuple(u for u in (g.url(v) for v in as_list(node.get("sameAs"))) if u)
     image = node.get("image")
@@ -591,7 +560,7 @@ def _read_article(g: _Graph, node: Mapping[str, Any], types: list[str], path: st
     if headline is None:
         g.p.add(path, "an article needs a headline or a name")
         return None
-    kind = next((_TYPE_KINDS[t] for t in types if t in _TYPE_KINDS), BriefKind.ARTICLE)
+    kind = next((TYPE_KINDS[t] for t in types if t in TYPE_KINDS), BriefKind.ARTICLE)
     url = g.url(node.get("url")) or g.url(node.get("mainEntityOfPage"))
     language = node.get("inLanguage")
     if isinstance(language, dict):
@@ -767,7 +736,7 @@ def read_jsonld(data: Any, *, base_url: str | None = None) -> list[JSONLDNode]:
         types = _types(node)
         if "WebPage" in types or "ItemPage" in types:
             main = g.resolve(node.get("mainEntity"))
-            if isinstance(main, dict) and any(t in _TYPE_KINDS for t in _types(main)):
+            if isinstance(main, dict) and any(t in TYPE_KINDS for t in _types(main)):
                 g.referenced.discard(id(main))
             continue
     seen: set[int] = set()
@@ -776,7 +745,7 @@ def read_jsonld(data: Any, *, base_url: str | None = None) -> list[JSONLDNode]:
             continue
         seen.add(id(node))
         types = _types(node)
-        if any(t in _TYPE_KINDS for t in types):
+        if any(t in TYPE_KINDS for t in types):
             brief = _read_article(g, node, types, path)
             if brief is not None:
                 found.append((id(node), brief))

@@ -33,6 +33,7 @@ from newsitem._dates import parse_duration, parse_reading_time, read_iso_date
 from newsitem._json import read_json
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
+from newsitem._schemaorg import ORGANIZATION_TYPES, PAGE_TYPES, TYPE_KINDS
 from newsitem.errors import NewsitemError, ParseError
 from newsitem.models import (
     Author,
@@ -62,29 +63,6 @@ _T = TypeVar("_T")
 DateReader: TypeAlias = Callable[[str], date | datetime | None]
 
 _SCHEMA_PREFIXES: Final = ("https://schema.org/", "http://schema.org/")
-_TYPE_KINDS: Final = {
-    "NewsArticle": BriefKind.NEWS,
-    "ReportageNewsArticle": BriefKind.REPORTAGE,
-    "AnalysisNewsArticle": BriefKind.ANALYSIS,
-    "OpinionNewsArticle": BriefKind.OPINION,
-    "ReviewNewsArticle": BriefKind.REVIEW,
-    "LiveBlogPosting": BriefKind.LIVE_BLOG,
-    "BlogPosting": BriefKind.BLOG,
-    "Article": BriefKind.ARTICLE,
-    # kin that newsitem does not write, read as the nearest kind
-    "BackgroundNewsArticle": BriefKind.NEWS,
-    "AskPublicNewsArticle": BriefKind.NEWS,
-    "SatiricalArticle": BriefKind.ARTICLE,
-    "Report": BriefKind.ARTICLE,
-    "TechArticle": BriefKind.ARTICLE,
-    "ScholarlyArticle": BriefKind.ARTICLE,
-    "Posting": BriefKind.BLOG,
-    "SocialMediaPosting": BriefKind.BLOG,
-}
-_ORG_TYPES: Final = frozenset(
-    {"Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization"}
-)
-_PAGE_TYPES: Final = frozenset({"WebPage", "ItemPage", "AboutPage", "CollectionPage"})
 _SRC_TAGS: Final = frozenset({"audio", "embed", "iframe", "img", "source", "track", "video"})
 _HREF_TAGS: Final = frozenset({"a", "area", "link"})
 # The root class newsitem's renderer writes: "<prefix>-page" or "<prefix>-brief".
@@ -367,7 +345,9 @@ class _Reader:
         if name is None:
             self.note(f"{value!r}: an author with no name; dropped")
             return None
-        kind = AuthorKind.ORGANIZATION if set(value.types) & _ORG_TYPES else AuthorKind.PERSON
+        kind = (
+            AuthorKind.ORGANIZATION if set(value.types) & ORGANIZATION_TYPES else AuthorKind.PERSON
+        )
         return Author(
             name=name,
             kind=kind,
@@ -496,7 +476,7 @@ class _Reader:
         if headline is None:
             self.note(f"{item!r}: an article with no headline; dropped")
             return None
-        kind = next((_TYPE_KINDS[t] for t in item.types if t in _TYPE_KINDS), BriefKind.ARTICLE)
+        kind = next((TYPE_KINDS[t] for t in item.types if t in TYPE_KINDS), BriefKind.ARTICLE)
         tags = self.texts(item, "keywords")
         if not self.exact and len(tags) == 1 and "," in tags[0]:
             tags = [t.strip() for t in tags[0].split(",") if t.strip()]
@@ -551,14 +531,14 @@ class _Reader:
             return self.video(item)
         if "ItemList" in types:
             return self.related_block(item)
-        if types & ({"Person"} | _ORG_TYPES):
+        if types & ({"Person"} | ORGANIZATION_TYPES):
             return self.author(item)
         return None
 
     def page(self, item: MicrodataItem) -> Page:
         brief = None
         for main in item.items("mainEntity"):
-            if any(t in _TYPE_KINDS for t in main.types):
+            if any(t in TYPE_KINDS for t in main.types):
                 brief = self.guard(self.brief, main)
                 break
         blocks = [
@@ -607,7 +587,7 @@ def _own_prefix(item: MicrodataItem) -> str | None:
     if match is None:
         return None
     prefix, part = match.groups()
-    if part == "page" and element.tag == "div" and set(item.types) & _PAGE_TYPES:
+    if part == "page" and element.tag == "div" and set(item.types) & PAGE_TYPES:
         # newsitem's page holds its metadata, the brief and the blocks, and nothing else
         allowed = {f"{prefix}-brief", f"{prefix}-page__blocks"}
         for child in element:
@@ -618,7 +598,7 @@ def _own_prefix(item: MicrodataItem) -> str | None:
             if not allowed & set((child.get("class") or "").split()):
                 return None
         return prefix
-    if part == "brief" and element.tag == "article" and any(t in _TYPE_KINDS for t in item.types):
+    if part == "brief" and element.tag == "article" and any(t in TYPE_KINDS for t in item.types):
         headline = f"{prefix}-brief__headline"
         if any(headline in (e.get("class") or "").split() for e, _ in item.values("headline")):
             return prefix
@@ -658,7 +638,7 @@ def read_own_page(
     if first is None:
         return None
     reader = _Reader(base_url=base_url, exact=True, read_date=read_date, notes=notes)
-    if set(first.types) & _PAGE_TYPES:
+    if set(first.types) & PAGE_TYPES:
         return reader.page(first)
     brief = reader.guard(reader.brief, first)
     blocks = [b for item in others if (b := reader.guard(reader.block, item)) is not None]
@@ -683,9 +663,9 @@ def read_microdata_brief(
         return None
     reader = _Reader(base_url=base_url, exact=False, read_date=read_date, notes=notes)
     for item in find_items(root, base_url=base_url):
-        candidates = [item, *item.items("mainEntity")] if set(item.types) & _PAGE_TYPES else [item]
+        candidates = [item, *item.items("mainEntity")] if set(item.types) & PAGE_TYPES else [item]
         for candidate in candidates:
-            if any(t in _TYPE_KINDS for t in candidate.types):
+            if any(t in TYPE_KINDS for t in candidate.types):
                 brief = reader.guard(reader.brief, candidate)
                 if brief is not None:
                     return brief

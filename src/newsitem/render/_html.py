@@ -23,12 +23,12 @@ from markupsafe import Markup
 
 from newsitem._json import write_json
 from newsitem._markup import SafeHTML
+from newsitem._schemaorg import KIND_TYPES, SCHEMA_ORG
 from newsitem.errors import NewsitemError, RenderError
 from newsitem.models import (
     Author,
     AuthorKind,
     Brief,
-    BriefKind,
     Image,
     Page,
     RelatedBlock,
@@ -305,23 +305,6 @@ class HTMLContext:
 
 # --- microdata -------------------------------------------------------------------------------
 
-#: The schema.org vocabulary the microdata names its types in.
-SCHEMA_ORG = "https://schema.org/"
-
-# The schema.org type of a brief of each kind (the inverse lives in the microdata reader).
-_KIND_TYPES: Mapping[BriefKind, str] = MappingProxyType(
-    {
-        BriefKind.NEWS: "NewsArticle",
-        BriefKind.REPORTAGE: "ReportageNewsArticle",
-        BriefKind.ANALYSIS: "AnalysisNewsArticle",
-        BriefKind.OPINION: "OpinionNewsArticle",
-        BriefKind.REVIEW: "ReviewNewsArticle",
-        BriefKind.LIVE_BLOG: "LiveBlogPosting",
-        BriefKind.BLOG: "BlogPosting",
-        BriefKind.ARTICLE: "Article",
-    }
-)
-
 
 def _extensions_json(extensions: Mapping[str, Any]) -> str:
     """Extensions as ASCII JSON: every code point survives an HTML attribute."""
@@ -530,7 +513,7 @@ def _brief(brief: Brief, ctx: HTMLContext) -> str:
     md = ctx.options.microdata
     level = ctx.level
     lang = f' lang="{brief.language}"' if brief.language is not None else ""
-    scope = _scope(ctx.itemprop, _KIND_TYPES[brief.kind], brief.extensions) if md else ""
+    scope = _scope(ctx.itemprop, KIND_TYPES[brief.kind], brief.extensions) if md else ""
     out = [f'<article class="{p}-brief"{lang}{scope}>']
     page = ctx.page
     url_shown = brief.url is not None and (page is None or page.url != brief.url)
