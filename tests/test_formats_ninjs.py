@@ -189,7 +189,7 @@ def test_a_brief_without_id_or_url_cannot_be_written() -> None:
 
 def test_unknown_version_is_refused() -> None:
     """An unknown ninjs version is a RenderError listing the known ones."""
-    with pytest.raises(RenderError, match=r"known: 2\.0"):
+    with pytest.raises(RenderError, match=r"known: 2\.1, 2\.2, 2\.x, 3\.0, 3\.1, 3\.x"):
         to_ninjs(Brief(headline="H", id="urn:x"), version="4.0")
 
 
@@ -228,3 +228,11 @@ def test_absurd_nesting_is_refused() -> None:
     """A document nested deeper than the limit is an error saying so, not a RecursionError."""
     with pytest.raises(JSONParseError, match="nested more than 64 levels"):
         read_ninjs('{"uri": "urn:x", "x": ' + "[" * 100 + "]" * 100 + "}")
+
+
+def test_version_2_0_is_read_but_not_written() -> None:
+    """Writing ninjs 2.0 is refused (its schema cannot hold people's contacts); 2.x is 2.2."""
+    brief = Brief(headline="H", id="urn:x:1")
+    with pytest.raises(RenderError, match=r"unknown ninjs version '2\.0'"):
+        to_ninjs(brief, version="2.0")
+    assert "2.2" == to_ninjs(brief, version="2.x")["standard"]["version"]

@@ -56,7 +56,7 @@ from newsitem.models import (
 __all__ = ["VERSIONS", "detect_ninjs_version", "read_ninjs", "read_ninjs_collection", "to_ninjs"]
 
 #: The ninjs versions :func:`to_ninjs` writes; ``"2.x"`` and ``"3.x"`` name the latest.
-VERSIONS: Final = ("2.0", "2.1", "2.2", "2.x", "3.0", "3.1", "3.x")
+VERSIONS: Final = ("2.1", "2.2", "2.x", "3.0", "3.1", "3.x")
 _CONCRETE: Final = {"2.x": "2.2", "3.x": "3.0", "2": "2.2", "3": "3.0"}
 _SCHEMA_URL: Final = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
 
@@ -354,8 +354,9 @@ def to_ninjs(obj: Any, *, version: str = "3.0", **options: Any) -> dict[str, Any
 
     Args:
         obj: A :class:`~newsitem.Brief`, or a :class:`~newsitem.Page` with a brief.
-        version: The ninjs version: ``"3.0"`` (default), ``"3.1"``, ``"2.0"``, ``"2.1"``,
-            ``"2.2"``; ``"3.x"`` and ``"2.x"`` name the latest of each.
+        version: The ninjs version: ``"3.0"`` (default), ``"3.1"``, ``"2.1"``, ``"2.2"``;
+            ``"3.x"`` and ``"2.x"`` name the latest of each. 2.0 is read, not written: its
+            schema lacks fields 2.1 added (``contactinfo`` of people), so 2.x means 2.2.
         options: Accepted for the render registry's uniform call; none is used.
 
     Returns:
