@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import lxml.etree
 import lxml.html
 
 from newsitem.models import AuthorKind
-from newsitem.parse._body import class_and_id, clean_text
+from newsitem.parse._body import clean_text
+from newsitem.parse._index import AUTHOR, AUTHOR_NAME, BYLINE_WORD, CARD, CARDISH, PageIndex
 
 __all__ = [
     "author_kind",
@@ -110,11 +112,11 @@ def author_kind(name: str) -> AuthorKind:
     return AuthorKind.PERSON
 
 
-_AUTHOR_CLASS = re.compile(r"author|byline|autor", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|authors|profile|people|staff)/", re.IGNORECASE)
+_NOT_BYLINE: Final = frozenset({"script", "style", "meta"})
 
 
-def _byline_rank(element: lxml.html.HtmlElement) -> int | None:
+def _byline_rank(element: lxml.html.HtmlElement, index: PageIndex) -> int | None:
     """How surely an element is a byline (lower is surer), or ``None`` when it is not."""
     if element.get("rel") == "author":
         return 0
@@ -125,29 +127,51 @@ def _byline_rank(element: lxml.html.HtmlElement) -> int | None:
         parent = element.getparent()
         if parent is not None and parent.get("itemprop") == "author":
             return 1
-    classes = element.get("class") or ""
-    if classes and _AUTHOR_CLASS.search(classes):
-        lowered = classes.lower()
-        if "byline" in lowered:
+    flags = index.flags.get(element, 0)
+    if flags & AUTHOR:
+        if flags & BYLINE_WORD:
             return 2
-        if re.search(r"author-?name|author__name|authorname", lowered):
+        if flags & AUTHOR_NAME:
             return 3
-        if not re.search(r"card|bio|box|avatar|img|image|photo|pic", lowered):
+        if not flags & CARDISH:
             return 4
     if element.tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
         return 5
     return None
 
 
+def _byline_candidates(
+    scope: lxml.html.HtmlElement, index: PageIndex
+) -> list[lxml.html.HtmlElement]:
+    """The elements that may be a byline, in document order: few, found without a walk
+    over the whole tree in Python."""
+    found = [
+        e
+        for e in index.marked
+        if e.get("rel") == "author" or e.get("itemprop") in ("author", "name")
+    ]
+    found.extend(index.with_flag(AUTHOR))
+    found.extend(a for a in scope.iter("a") if _AUTHOR_HREF.search(a.get("href") or ""))
+    if scope is not index.root:
+        found = [e for e in found if e is scope or _is_ancestor(scope, e)]
+    return [e for e in index.in_order(found) if e.tag not in _NOT_BYLINE]
+
+
 def find_byline(
-    scope: lxml.html.HtmlElement, *, site_name: str | None
+    scope: lxml.html.HtmlElement, *, site_name: str | None, index: PageIndex | None = None
 ) -> tuple[list[str], dict[str, str]]:
-    """Find the byline in the page; return the names and the profile URL of each name."""
+    """Find the byline in the page; return the names and the profile URL of each name.
+
+    Args:
+        scope: The page tree, or the part of it to search.
+        site_name: The site's name, never taken for an author.
+        index: The page's index (built here when not given).
+    """
+    if index is None:
+        index = PageIndex(scope)
     buckets: dict[int, list[lxml.html.HtmlElement]] = {}
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
-            continue
-        rank = _byline_rank(element)
+    for element in _byline_candidates(scope, index):
+        rank = _byline_rank(element, index)
         if rank is not None:
             buckets.setdefault(rank, []).append(element)
     for rank in sorted(buckets):
@@ -155,7 +179,7 @@ def find_byline(
         urls: dict[str, str] = {}
         home: lxml.html.HtmlElement | None = None
         for element in buckets[rank]:
-            if _inside_card(element):
+            if _inside_card(element, index):
                 continue
             # One byline: once names are found, only their neighbours add to them (a
             # live blog or teaser list holds many other bylines further down).
@@ -183,38 +207,34 @@ def find_byline(
     return [], {}
 
 
-_CARD = re.compile(
-    r"author-?(?:card|box|bio|info|profile|details|block)|about-?(?:the-?)?author|bio-?box"
-    r"|contributor-?(?:card|box|bio)|byline-?card|article-author",
-    re.IGNORECASE,
-)
-
-
-def _inside_card(element: lxml.html.HtmlElement) -> bool:
+def _inside_card(element: lxml.html.HtmlElement, index: PageIndex) -> bool:
     node: lxml.html.HtmlElement | None = element
     depth = 0
+    flags = index.flags
     while node is not None and depth < 6:
-        if _CARD.search(class_and_id(node)):
+        if flags.get(node, 0) & CARD:
             return True
         node = node.getparent()
         depth += 1
     return False
 
 
-def find_author_cards(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """Return the author-card elements of the page (outermost only), in page order."""
+def find_author_cards(
+    root: lxml.html.HtmlElement, *, index: PageIndex | None = None
+) -> list[lxml.html.HtmlElement]:
+    """Return the author-card elements of the page (outermost only), in page order.
+
+    Args:
+        root: The page tree.
+        index: The page's index (built here when not given).
+    """
+    if index is None:
+        index = PageIndex(root)
     cards: list[lxml.html.HtmlElement] = []
-    verdicts: dict[str, bool] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("a", "img", "span", "p"):
+    for element in index.with_flag(CARD):
+        if element.tag in ("a", "img", "span", "p"):
             continue
-        names = class_and_id(element)
-        if len(names) < 4:
-            continue
-        verdict = verdicts.get(names)
-        if verdict is None:
-            verdict = verdicts[names] = bool(_CARD.search(names))
-        if not verdict:
+        if len(element.get("class") or "") + len(element.get("id") or "") < 3:
             continue
         if any(_is_ancestor(card, element) for card in cards):
             continue

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from typing import Final
 from urllib.parse import urljoin
 
+import lxml.etree
 import lxml.html
 
 from newsitem.errors import NewsitemError
 from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem, is_http_url
 from newsitem.parse._authors import author_kind, split_byline
-from newsitem.parse._body import class_and_id, clean_text
+from newsitem.parse._body import clean_text
+from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import sanitize_html, sanitize_text
 
@@ -37,19 +39,12 @@ _RELATED_TITLE = re.compile(
     r"|más\s+noticias|leggi\s+anche)\s*[:»›>]?$",
     re.IGNORECASE,
 )
-_RELATED_CLASS = re.compile(
-    r"related|read-?more|more-?(?:stories|news|articles)|recommend|most-?(?:read|popular)"
-    r"|news-?feed|popular|trending",
-    re.IGNORECASE,
-)
 _SEE_ALL = re.compile(
     r"^(?:see|view|show|read)\s+(?:all|more)|^all\s+(?:news|stories|articles)|^more\s*[›»>]?$"
     r"|^alle\s+|^mehr\s*[›»>]?$",
     re.IGNORECASE,
 )
 _HEADINGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
-_SUMMARY_CLASS = re.compile(r"excerpt|summary|description|dek|teaser|lead|standfirst", re.I)
-_TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
 _MAX_HEADING: Final = 80
 
 
@@ -57,16 +52,15 @@ def _heading_text(element: lxml.html.HtmlElement) -> str:
     return clean_text(element.text_content())
 
 
-_HEADING_CLASS = re.compile(r"title|heading|header|label", re.IGNORECASE)
+_LABEL_TAGS: Final = frozenset({"div", "span", "p", "strong", "header"})
 
 
-def _is_heading(element: lxml.html.HtmlElement) -> bool:
+def _is_heading(element: lxml.html.HtmlElement, index: PageIndex) -> bool:
     tag = element.tag
     if tag in _HEADINGS:
         return True
-    if tag in ("div", "span", "p", "strong", "header") and len(element) <= 2:
-        names = element.get("class")
-        return bool(names and _HEADING_CLASS.search(names))
+    if tag in _LABEL_TAGS and len(element) <= 2:
+        return bool(index.flags.get(element, 0) & HEADING)
     return False
 
 
@@ -105,14 +99,14 @@ def _item_elements(
     return []
 
 
-def _stray_text(container: lxml.html.HtmlElement) -> bool:
+def _stray_text(container: lxml.html.HtmlElement, index: PageIndex) -> bool:
     """Whether the container holds article paragraphs outside any link or list item."""
     stray = 0
     for p in container.iter("p"):
         node = p.getparent()
         inside_item = False
         while node is not None and node is not container:
-            if node.tag in ("a", "li", "article") or _TITLE_CLASS.search(class_and_id(node)):
+            if node.tag in ("a", "li", "article") or index.flags.get(node, 0) & TITLE:
                 inside_item = True
                 break
             node = node.getparent()
@@ -159,27 +153,28 @@ def _read_item(
     element: lxml.html.HtmlElement,
     base_url: str | None,
     read_date: Callable[[str], object],
+    index: PageIndex,
 ) -> RelatedItem | None:
     links = [element] if element.tag == "a" else _links(element)
     url = _absolute(links[0].get("href"), base_url) if links else None
     headline: str | None = None
     summary: str | None = None
-    for node in element.iter():
-        if not isinstance(node.tag, str) or node is element:
+    flags = index.flags
+    for node in element.iterdescendants(lxml.etree.Element):
+        tag = node.tag
+        bits = flags.get(node, 0)
+        maybe_summary = summary is None and (tag == "p" or bits & SUMMARY)
+        if not maybe_summary and not (headline is None and (tag in _HEADINGS or bits & TITLE)):
             continue
         text = clean_text(node.text_content())
         if not text:
             continue
-        if headline is None and (
-            node.tag in _HEADINGS or (_TITLE_CLASS.search(class_and_id(node)) and len(text) < 200)
-        ):
+        if headline is None and (tag in _HEADINGS or (bits & TITLE and len(text) < 200)):
             headline = text
-        elif (
-            summary is None
-            and (node.tag == "p" or _SUMMARY_CLASS.search(class_and_id(node)))
-            and text != headline
-        ):
+        elif maybe_summary and text != headline:
             summary = text
+        if headline is not None and summary is not None:
+            break
     if headline is None and summary is None:
         text = clean_text(links[0].text_content()) if links else clean_text(element.text_content())
         if not text:
@@ -211,6 +206,15 @@ def _read_item(
         return None
 
 
+def _heading_candidates(
+    root: lxml.html.HtmlElement, index: PageIndex
+) -> list[lxml.html.HtmlElement]:
+    """The headings and heading-like labels of the page, in document order."""
+    found = list(root.iter(*_HEADINGS))
+    found.extend(e for e in index.with_flag(HEADING) if _is_heading(e, index))
+    return index.in_order(found)
+
+
 def find_related_blocks(
     root: lxml.html.HtmlElement,
     *,
@@ -218,13 +222,23 @@ def find_related_blocks(
     page_url: str | None,
     read_date: Callable[[str], object],
     notes: Notes,
+    index: PageIndex | None = None,
 ) -> list[tuple[lxml.html.HtmlElement, RelatedBlock]]:
-    """Find the related blocks of the page; return each with the element it came from."""
+    """Find the related blocks of the page; return each with the element it came from.
+
+    Args:
+        root: The page tree.
+        base_url: What relative links resolve against.
+        page_url: The page's own URL: an item linking to it is not related.
+        read_date: Reads a date string.
+        notes: Receives a note on the blocks found.
+        index: The page's index (built here when not given).
+    """
+    if index is None:
+        index = PageIndex(root)
     found: list[tuple[lxml.html.HtmlElement, RelatedBlock]] = []
     taken: list[lxml.html.HtmlElement] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not _is_heading(element):
-            continue
+    for element in _heading_candidates(root, index):
         if len(element.text_content()) > _MAX_HEADING * 2:
             continue
         title = _heading_text(element)
@@ -232,22 +246,15 @@ def find_related_blocks(
             continue
         if any(_inside(element, t) or element is t for t in taken):
             continue
-        block = _block_under(element, title, base_url, page_url, read_date)
+        block = _block_under(element, title, base_url, page_url, read_date, index)
         if block is not None:
             taken.append(block[0])
             found.append(block)
-    verdicts: dict[str, bool] = {}
     evaluated: set[lxml.html.HtmlElement] = set()
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("a", "li", "p", "span"):
+    for element in index.with_flag(RELATED):
+        if element.tag in ("a", "li", "p", "span"):
             continue
-        names = class_and_id(element)
-        if len(names) < 5:
-            continue
-        verdict = verdicts.get(names)
-        if verdict is None:
-            verdict = verdicts[names] = bool(_RELATED_CLASS.search(names))
-        if not verdict:
+        if len(element.get("class") or "") + len(element.get("id") or "") < 4:
             continue
         if _has_ancestor_in(element, evaluated, root):
             continue
@@ -256,10 +263,18 @@ def find_related_blocks(
             continue
         if len(_item_elements(element, set())) < 2:
             continue
-        heading = next((h for h in element.iter() if h is not element and _is_heading(h)), None)
+        heading = next(
+            (h for h in element.iterdescendants(lxml.etree.Element) if _is_heading(h, index)),
+            None,
+        )
         block_title = _heading_text(heading) if heading is not None else None
         items = _read_items(
-            element, {heading} if heading is not None else set(), base_url, page_url, read_date
+            element,
+            {heading} if heading is not None else set(),
+            base_url,
+            page_url,
+            read_date,
+            index,
         )
         if len(items) >= 2:
             taken.append(element)
@@ -275,10 +290,11 @@ def _read_items(
     base_url: str | None,
     page_url: str | None,
     read_date: Callable[[str], object],
+    index: PageIndex,
 ) -> list[RelatedItem]:
     items: list[RelatedItem] = []
     for element in _item_elements(container, skip):
-        item = _read_item(element, base_url, read_date)
+        item = _read_item(element, base_url, read_date, index)
         if item is None or (page_url and item.url == page_url):
             continue
         if item.headline and _SEE_ALL.match(item.headline) and item.summary is None:
@@ -293,6 +309,7 @@ def _block_under(
     base_url: str | None,
     page_url: str | None,
     read_date: Callable[[str], object],
+    index: PageIndex,
 ) -> tuple[lxml.html.HtmlElement, RelatedBlock] | None:
     container = heading.getparent()
     skip = {heading}
@@ -302,8 +319,12 @@ def _block_under(
         if len(_item_elements(container, skip)) < 2:
             container = container.getparent()
             continue
-        items = _read_items(container, skip, base_url, page_url, read_date)
-        if len(items) >= 2 and container.find(".//h1") is None and not _stray_text(container):
+        items = _read_items(container, skip, base_url, page_url, read_date, index)
+        if (
+            len(items) >= 2
+            and container.find(".//h1") is None
+            and not _stray_text(container, index)
+        ):
             see_all = None
             for link in _links(container):
                 text = clean_text(link.text_content())

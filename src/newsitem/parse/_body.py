@@ -17,6 +17,7 @@ from typing import Final
 import lxml.etree
 import lxml.html
 
+from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden
 from newsitem.parse._notes import Notes
 
 __all__ = [
@@ -38,25 +39,6 @@ _NEVER_CONTENT: Final = frozenset(
         "source", "track", "map", "area", "label", "option", "menu",
     }
 )  # fmt: skip
-# Class or id words that name boilerplate; Readability's "unlikely candidates" plus ours.
-_UNLIKELY = re.compile(
-    r"-ad-|\bads?\b|adsbygoogle|advert|ai2html|banner|breadcrumb|combx|comment|community"
-    r"|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|legends|menu|related|remark"
-    r"|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental"
-    r"|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscri|signup|promo"
-    r"|outbrain|taboola|recommend|popular|most-?read|trending|toolbar|masthead|navbar"
-    r"|\bnav\b|navigation|widget|byline|dateline|author|timestamp|post-meta|entry-meta"
-    r"|article-meta|tags?-?list|\btags\b|print-?only|skip-?link|video-?player|teaser"
-    r"|read-?more|jump-?link|follow|login|paywall-?prompt|feedback|caption-?credit-?hidden",
-    re.IGNORECASE,
-)
-_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
-_STRONG_UNLIKELY = re.compile(
-    r"comment|disqus|share|sharing|social|newsletter|outbrain|taboola|related|recommend"
-    r"|most-?read|popular|promo|sponsor|advert|cookie|consent|subscri|signup|\bads?\b"
-    r"|byline|author-?(?:card|box|bio|info)|read-?more|trending|breadcrumb",
-    re.IGNORECASE,
-)
 _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"
     r"|prose|rich-?text",
@@ -68,7 +50,6 @@ _NEGATIVE = re.compile(
     r"|sponsor|shopping|tags|widget|newsletter|social|byline|author",
     re.IGNORECASE,
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Class names of body containers, with their rank (lower wins); compared lower-cased with
 # "_" and "__" read as "-" (BEM's "article__body" is "article-body").
 _BODY_CLASSES: Final = {
@@ -128,21 +109,11 @@ def remove_element(element: lxml.html.HtmlElement) -> None:
     parent.remove(element)
 
 
-def _is_hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-_STRIPPABLE = lxml.etree.XPath(
-    "descendant::*[@class or @id or @style or @hidden or @aria-hidden]"
+_HIDDEN_CANDIDATES = lxml.etree.XPath(
+    "descendant::*[@style or @hidden or @aria-hidden]"
     "[not(self::body or self::html or self::article or self::main or self::a)]"
 )
-_PROTECTING = lxml.etree.XPath(
-    "descendant::h1 | descendant::article | descendant::main"
-    " | descendant::*[@itemprop='articleBody']"
-)
+_UNSTRIPPED: Final = frozenset({"body", "html", "article", "main", "a"})
 
 
 def _elements(found: object) -> list[lxml.html.HtmlElement]:
@@ -152,50 +123,73 @@ def _elements(found: object) -> list[lxml.html.HtmlElement]:
     return [e for e in found if isinstance(e, lxml.html.HtmlElement)]
 
 
-def strip_never_content(root: lxml.html.HtmlElement, *, by_class: bool = True) -> None:
+def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+def strip_never_content(
+    root: lxml.html.HtmlElement, *, by_class: bool = True, index: PageIndex | None = None
+) -> None:
     """Remove everything that is never article content from the tree, in place.
 
     Never-content tags go first (in C), then hidden elements. With ``by_class``, an
     element whose class or id names boilerplate goes too, unless it holds the page's
     ``<h1>``, ``<article>``, ``<main>`` or ``articleBody``: a layout wrapper named
     "sidebar-right" or "has-comments" often holds the article itself.
+
+    Args:
+        root: The tree.
+        by_class: Whether class and id names decide too.
+        index: The page's index, built before anything was removed (one is built here
+            when it is not given).
     """
     lxml.etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
-    protected: set[lxml.html.HtmlElement] = set()
-    for element in _elements(_PROTECTING(root)):
-        node = element.getparent()
-        while node is not None and node not in protected:
-            protected.add(node)
-            node = node.getparent()
-    doomed: list[lxml.html.HtmlElement] = []
-    verdicts: dict[str, bool] = {}
-    tokens: dict[str, int] = {}
-    for element in _elements(_STRIPPABLE(root)):
-        if _is_hidden(element):
-            doomed.append(element)
-            continue
-        if not by_class:
-            continue
-        names = class_and_id(element)
-        verdict = verdicts.get(names)
-        if verdict is None:
-            verdict = verdicts[names] = _names_boilerplate(names, tokens)
-        if verdict and element not in protected and not _holds_prose(element, names):
-            doomed.append(element)
+    if index is None:
+        doomed = [e for e in _elements(_HIDDEN_CANDIDATES(root)) if is_hidden(e)]
+        if by_class:
+            index = PageIndex(root)
+    else:
+        doomed = [e for e in index.hidden if e.tag not in _UNSTRIPPED and _attached(e, root)]
+    if index is not None and by_class:
+        named = [
+            e
+            for e in index.with_flag(BOILERPLATE)
+            if e.tag not in _UNSTRIPPED and _attached(e, root)
+        ]
+        if named:
+            protecting = list(root.iter("h1", "article", "main"))
+            protecting.extend(
+                e for e in index.marked if e.get("itemprop") == "articleBody" and _attached(e, root)
+            )
+            protected: set[lxml.html.HtmlElement] = set()
+            for element in protecting:
+                node = element.getparent()
+                while node is not None and node not in protected:
+                    protected.add(node)
+                    node = node.getparent()
+            flags = index.flags
+            doomed.extend(
+                e
+                for e in named
+                if e not in protected
+                and not _holds_prose(e, discussion=bool(flags[e] & DISCUSSION))
+            )
     for element in doomed:
         remove_element(element)
 
 
-_DISCUSSION = re.compile(r"comment|disqus|repl(?:y|ies)|discussion|forum", re.IGNORECASE)
-
-
-def _holds_prose(element: lxml.html.HtmlElement, names: str) -> bool:
+def _holds_prose(element: lxml.html.HtmlElement, *, discussion: bool) -> bool:
     """Whether an element holds article prose: paragraphs of 150+ characters, few links.
 
     A "read-more" expander or a "widget" wrapper may hold the rest of the article; a
     comment thread holds prose too but is never the article.
     """
-    if _DISCUSSION.search(names):
+    if discussion:
         return False
     prose = 0
     for paragraph in element.iter("p"):
@@ -208,36 +202,6 @@ def _holds_prose(element: lxml.html.HtmlElement, names: str) -> bool:
             if prose >= 800:
                 return True
     return False
-
-
-def _names_boilerplate(names: str, tokens: dict[str, int]) -> bool:
-    if len(names) < 3:
-        return False
-    flags = 0
-    for token in names.split():
-        bits = tokens.get(token)
-        if bits is None:
-            bits = tokens[token] = _token_flags(token)
-        flags |= bits
-    return bool(flags & _FLAG_UNLIKELY and (flags & _FLAG_STRONG or not flags & _FLAG_MAYBE))
-
-
-_FLAG_UNLIKELY: Final = 1
-_FLAG_STRONG: Final = 2
-_FLAG_MAYBE: Final = 4
-
-
-def _token_flags(token: str) -> int:
-    if len(token) > 100:  # no real class or id is this long; hostile input is
-        return 0
-    flags = 0
-    if _UNLIKELY.search(token):
-        flags |= _FLAG_UNLIKELY
-        if _STRONG_UNLIKELY.search(token):
-            flags |= _FLAG_STRONG
-    if _MAYBE.search(token):
-        flags |= _FLAG_MAYBE
-    return flags
 
 
 def measure(root: lxml.html.HtmlElement) -> Measures:

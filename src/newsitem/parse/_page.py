@@ -41,6 +41,7 @@ from newsitem.parse._body import (
 )
 from newsitem.parse._datelines import find_text_date
 from newsitem.parse._decode import check_html, decode_html, parse_tree
+from newsitem.parse._index import PageIndex
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
@@ -450,6 +451,8 @@ def build_page(
                 if isinstance(element, lxml.html.HtmlElement):
                     remove_element(element)
 
+    # One pass over the tree that the byline, card, block, video and body scans share.
+    page_index = PageIndex(root)
     nodes = _jsonld_nodes(meta, base_url, notes)
     ld_brief = next((n for n in nodes if isinstance(n, Brief)), None)
     if ld_brief is None:  # no JSON-LD article: a microdata one is the next structured source
@@ -480,7 +483,7 @@ def build_page(
     profile_byline = _xpath_text(root, profile.authors if profile else None)
     if not authors and profile_byline:
         authors = _make_authors(split_byline(profile_byline, site_name=None), {}, base_url)
-    byline_names, byline_urls = find_byline(root, site_name=None)
+    byline_names, byline_urls = find_byline(root, site_name=None, index=page_index)
     if not authors and meta.authors:
         names = [n for value in meta.authors for n in split_byline(value, site_name=None)]
         urls = dict(byline_urls)
@@ -504,16 +507,25 @@ def build_page(
     blocks: list[tuple[lxml.html.HtmlElement, Block]] = []
     brief_videos: list[VideoTeaser] = list(ld_videos)
     if options.find_blocks:
-        for card in find_author_cards(root):
+        for card in find_author_cards(root, index=page_index):
             author = read_author_card(card, base_url=base_url, site_name=site_name)
             if author is not None:
                 blocks.append((card, author))
         blocks.extend(
             find_related_blocks(
-                root, base_url=base_url, page_url=url, read_date=read_date, notes=notes
+                root,
+                base_url=base_url,
+                page_url=url,
+                read_date=read_date,
+                notes=notes,
+                index=page_index,
             )
         )
-        blocks.extend(find_videos(root, base_url=base_url, read_date=read_date, notes=notes))
+        blocks.extend(
+            find_videos(
+                root, base_url=base_url, read_date=read_date, notes=notes, index=page_index
+            )
+        )
         if meta.og_videos and not brief_videos:
             og_teaser = teaser_from_og(meta.og_videos[0], base_url, notes)
             if og_teaser is not None and not any(
@@ -532,7 +544,7 @@ def build_page(
         )
 
     if len(blocks) > 1:
-        order = {element: index for index, element in enumerate(root.iter())}
+        order = page_index.position
         blocks.sort(key=lambda pair: order.get(pair[0], len(order)))
     for element, _block in blocks:
         if element.tag not in ("a",) and not _holds_article(element):
@@ -549,7 +561,7 @@ def build_page(
         modified = read_date(meta.modified)
 
     text_date = find_text_date(root, read_date) if published is None else None
-    strip_never_content(root)
+    strip_never_content(root, index=page_index)
     if published is None:
         published = _find_dom_date(root, read_date) or _url_date(url or base_url) or text_date
 

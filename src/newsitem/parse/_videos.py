@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 from urllib.parse import urljoin
 
+import lxml.etree
 import lxml.html
 
 from newsitem._dates import parse_duration
 from newsitem.errors import NewsitemError
 from newsitem.models import Image, VideoTeaser, is_http_url
 from newsitem.parse._body import class_and_id, clean_text
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import video_source
 
@@ -95,17 +98,57 @@ def _section_label(
     return None, None
 
 
+_TITLE_TAGS: Final = frozenset({"h2", "h3", "h4", "div", "span", "section"})
+_MAX_TITLE: Final = 40
+
+
+def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:
+    """The elements whose whole text is a "Video" heading (and that have at most one child).
+
+    Found from the short texts that hold a video word, walking up while the text stays
+    short.
+    """
+    found: list[lxml.html.HtmlElement] = []
+    for holder in index.video_labels:
+        node: lxml.html.HtmlElement | None = holder
+        for _ in range(6):
+            if node is None:
+                break
+            if node.tag in _TITLE_TAGS and len(node) <= 1:
+                content = clean_text(node.text_content())
+                if len(content) > _MAX_TITLE:
+                    break
+                if _VIDEO_TITLE.match(content):
+                    found.append(node)
+            node = node.getparent()
+    return found
+
+
 def find_videos(
     root: lxml.html.HtmlElement,
     *,
     base_url: str | None,
     read_date: Callable[[str], object],
     notes: Notes,
+    index: PageIndex | None = None,
 ) -> list[tuple[lxml.html.HtmlElement, VideoTeaser]]:
-    """Find video teasers in the page; return each with the element it came from."""
+    """Find video teasers in the page; return each with the element it came from.
+
+    Args:
+        root: The page tree.
+        base_url: What relative links resolve against.
+        read_date: Reads a date string.
+        notes: Receives a note for each teaser dropped.
+        index: The page's index (built here when not given).
+    """
+    if index is None:
+        index = PageIndex(root)
     found: list[tuple[lxml.html.HtmlElement, VideoTeaser]] = []
     sections: list[lxml.html.HtmlElement] = []
-    for element in root.iter("iframe", "video", "a", "h2", "h3", "h4", "div", "span", "section"):
+    candidates = list(root.iter("iframe", "video"))
+    candidates.extend(a for a in root.iter("a") if _VIDEO_HINT.search(a.get("href") or ""))
+    candidates.extend(_video_titles(index))
+    for element in index.in_order(candidates):
         tag = element.tag
         if tag in ("iframe", "video"):
             teaser = _read_player(element, base_url, notes)

@@ -1,0 +1,310 @@
+"""One pass over a page tree that every extractor consults: class and id verdicts.
+
+The extractors for the body, bylines, author cards, related blocks and videos each look
+for elements by what their ``class`` or ``id`` says ("sidebar", "byline", "author-card",
+"related", "title"). Instead of each walking the whole tree and running its patterns on
+every element, :class:`PageIndex` walks the tree once, splits every class and id value
+into tokens, runs the patterns once per distinct token, and keeps, for each element whose
+names say anything, a bit set of what they say, plus every element's position in
+document order.
+
+A token over 100 characters says nothing: no real class or id is that long; hostile
+input is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+import lxml.etree
+import lxml.html
+
+__all__ = [
+    "AUTHOR",
+    "AUTHOR_NAME",
+    "BOILERPLATE",
+    "BREADCRUMB",
+    "BYLINE_WORD",
+    "CARD",
+    "CARDISH",
+    "DISCUSSION",
+    "HEADING",
+    "RELATED",
+    "SUMMARY",
+    "TITLE",
+    "PageIndex",
+    "is_hidden",
+]
+
+# The words each verdict looks for inside a class or id token (lower-cased). "-?" stands
+# for an optional hyphen; a word in _WHOLE counts only as a whole word ("ad", not "head").
+# Boilerplate: Readability's "unlikely candidates" plus ours.
+_UNLIKELY = (
+    "-ad-", "adsbygoogle", "advert", "ai2html", "banner", "breadcrumb", "combx", "comment",
+    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "cookie", "consent",
+    "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "share", "sharing", "sponsor", "supplemental", "ad-break",
+    "agegate", "pagination", "pager", "popup", "modal", "newsletter", "subscri", "signup",
+    "promo", "outbrain", "taboola", "recommend", "popular", "most-?read", "trending",
+    "toolbar", "masthead", "navbar", "navigation", "widget", "byline", "dateline", "author",
+    "timestamp", "post-meta", "entry-meta", "article-meta", "tag-?list", "tags-?list",
+    "print-?only", "skip-?link", "video-?player", "teaser", "read-?more", "jump-?link",
+    "follow", "login", "paywall-?prompt", "feedback", "caption-?credit-?hidden",
+)  # fmt: skip
+_UNLIKELY_WHOLE = ("ad", "ads", "nav", "tags")
+# Unlikely words no likely word redeems.
+_STRONG = (
+    "comment", "disqus", "share", "sharing", "social", "newsletter", "outbrain", "taboola",
+    "related", "recommend", "most-?read", "popular", "promo", "sponsor", "advert", "cookie",
+    "consent", "subscri", "signup", "byline", "author-?card", "author-?box", "author-?bio",
+    "author-?info", "read-?more", "trending", "breadcrumb",
+)  # fmt: skip
+_STRONG_WHOLE = ("ad", "ads")
+# Words that make an unlikely name likely again ("article-comments" may be the article).
+_MAYBE = (
+    "and", "article", "body", "column", "content", "main", "shadow", "story", "entry",
+    "post-?text",
+)  # fmt: skip
+_DISCUSSION = ("comment", "disqus", "reply", "replies", "discussion", "forum")
+_RELATED = (
+    "related", "read-?more", "more-?stories", "more-?news", "more-?articles", "recommend",
+    "most-?read", "most-?popular", "news-?feed", "popular", "trending",
+)  # fmt: skip
+_CARD = (
+    "author-?card", "author-?box", "author-?bio", "author-?info", "author-?profile",
+    "author-?details", "author-?block", "about-?author", "about-?the-?author", "bio-?box",
+    "contributor-?card", "contributor-?box", "contributor-?bio", "byline-?card",
+    "article-author",
+)  # fmt: skip
+_TITLE = ("title", "headline", "heading")
+_SUMMARY = ("excerpt", "summary", "description", "dek", "teaser", "lead", "standfirst")
+# Read on the class only, never the id.
+_HEADING = ("title", "heading", "header", "label")
+_AUTHOR = ("author", "byline", "autor")
+_AUTHOR_NAME = ("author-?name", "author__name")
+_CARDISH = ("card", "bio", "box", "avatar", "img", "image", "photo", "pic")
+
+# What a class or id says (bits of PageIndex.flags).
+BOILERPLATE: Final = 1 << 0  # names boilerplate: strip it from the body (see PageIndex)
+DISCUSSION: Final = 1 << 1  # a comment thread or forum
+RELATED: Final = 1 << 2  # a related, read-more, most-popular or trending list
+CARD: Final = 1 << 3  # an author card or about-the-author box
+TITLE: Final = 1 << 4  # a title or headline
+SUMMARY: Final = 1 << 5  # an excerpt, summary, dek or standfirst
+# What a class (never an id) says.
+HEADING: Final = 1 << 6  # a heading-like label: title, heading, header, label
+AUTHOR: Final = 1 << 7  # author, byline
+AUTHOR_NAME: Final = 1 << 8  # author-name
+CARDISH: Final = 1 << 9  # card, bio, box, avatar, image, photo
+BYLINE_WORD: Final = 1 << 10  # byline
+BREADCRUMB: Final = 1 << 11  # breadcrumb
+# Token bits that only decide BOILERPLATE.
+_UNLIKELY_BIT: Final = 1 << 12
+_STRONG_BIT: Final = 1 << 13
+_MAYBE_BIT: Final = 1 << 14
+_CLASS_ONLY: Final = HEADING | AUTHOR | AUTHOR_NAME | CARDISH | BYLINE_WORD | BREADCRUMB
+_MAX_TOKEN: Final = 100
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """A word with its optional hyphens ("-?") spelled both ways."""
+    spellings = [""]
+    for index, part in enumerate(word.split("-?")):
+        if index == 0:
+            spellings = [part]
+        else:
+            spellings = [s + joint + part for s in spellings for joint in ("-", "")]
+    return tuple(spellings)
+
+
+def _keyword_table() -> tuple[tuple[str, int, bool], ...]:
+    """Every spelling to look for, with the bits it sets and whether it must stand alone."""
+    bits: dict[tuple[str, bool], int] = {}
+    groups = (
+        (_UNLIKELY, _UNLIKELY_BIT, False),
+        (_UNLIKELY_WHOLE, _UNLIKELY_BIT, True),
+        (_STRONG, _STRONG_BIT, False),
+        (_STRONG_WHOLE, _STRONG_BIT, True),
+        (_MAYBE, _MAYBE_BIT, False),
+        (_DISCUSSION, DISCUSSION, False),
+        (_RELATED, RELATED, False),
+        (_CARD, CARD, False),
+        (_TITLE, TITLE, False),
+        (_SUMMARY, SUMMARY, False),
+        (_HEADING, HEADING, False),
+        (_AUTHOR, AUTHOR, False),
+        (_AUTHOR_NAME, AUTHOR_NAME, False),
+        (_CARDISH, CARDISH, False),
+        (("byline",), BYLINE_WORD, False),
+        (("breadcrumb",), BREADCRUMB, False),
+    )
+    for words, bit, whole in groups:
+        for word in words:
+            for spelling in _spellings(word):
+                bits[spelling, whole] = bits.get((spelling, whole), 0) | bit
+    return tuple((word, bit, whole) for (word, whole), bit in bits.items())
+
+
+_KEYWORDS: Final = _keyword_table()
+
+
+def _token_bits(tokens: list[str]) -> list[int]:
+    """The bits each token's words set, found by one search per keyword over all tokens.
+
+    The tokens are joined by spaces (no keyword holds one) and searched with
+    ``str.find``, which is much faster than a regular expression of alternatives.
+    """
+    joined = " ".join(tokens).lower()
+    starts: list[int] = []
+    offset = 0
+    for token in tokens:
+        starts.append(offset)
+        offset += len(token) + 1
+    bits = [0] * len(tokens)
+    find = joined.find
+    for word, bit, whole in _KEYWORDS:
+        at = find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not whole or (
+                (at == 0 or not _is_word_char(joined[at - 1]))
+                and (end == len(joined) or not _is_word_char(joined[end]))
+            ):
+                bits[bisect.bisect_right(starts, at) - 1] |= bit
+            at = find(word, end if not whole else at + 1)
+    for number, token in enumerate(tokens):
+        if len(token) > _MAX_TOKEN:  # no real class or id is this long; hostile input is
+            bits[number] = 0
+    return bits
+
+
+_MAX_LABEL: Final = 60
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """Whether an attribute or inline style hides the element."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _element_bits(bits: int, names_length: int) -> int:
+    """The element's flags from the OR of its tokens' bits."""
+    if names_length >= 3 and bits & _UNLIKELY_BIT and (bits & _STRONG_BIT or not bits & _MAYBE_BIT):
+        bits |= BOILERPLATE
+    return bits & ~(_UNLIKELY_BIT | _STRONG_BIT | _MAYBE_BIT)
+
+
+class PageIndex:
+    """What the class and id of each element say, and where each element sits.
+
+    Built once per page, before anything is removed from the tree; elements removed
+    later keep their entries (callers that care check the element is still attached).
+
+    Attributes:
+        root: The tree indexed.
+        position: Every element's index in document order.
+        flags: For each element whose class or id says anything, the bits of what
+            (``BOILERPLATE``, ``RELATED``, ``CARD`` ...).
+        named: The elements of ``flags``, in document order.
+        marked: The elements with an ``itemprop`` or ``rel`` attribute, in document order.
+        hidden: The elements hidden by an attribute or inline style, in document order.
+        video_labels: The elements whose own text (or a child's tail) is short and holds
+            "video" or "watch": where a "Video" section heading may be.
+
+    >>> from newsitem.parse._decode import parse_tree
+    >>> root = parse_tree("<div class='sidebar'><p class='byline'>By Jo</p></div>")
+    >>> index = PageIndex(root)
+    >>> [(e.tag, bool(index.flags[e] & BOILERPLATE)) for e in index.named]
+    [('div', True), ('p', True)]
+    """
+
+    __slots__ = ("flags", "hidden", "marked", "named", "position", "root", "video_labels")
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self.root = root
+        self.position: dict[lxml.html.HtmlElement, int] = {}
+        self.flags: dict[lxml.html.HtmlElement, int] = {}
+        self.named: list[lxml.html.HtmlElement] = []
+        self.video_labels: list[lxml.html.HtmlElement] = []
+        self.marked: list[lxml.html.HtmlElement] = []
+        self.hidden: list[lxml.html.HtmlElement] = []
+        named: list[tuple[lxml.html.HtmlElement, str, str]] = []
+        position = self.position
+        for number, element in enumerate(root.iter(lxml.etree.Element)):
+            position[element] = number
+            text = element.text
+            if text and len(text) <= _MAX_LABEL:
+                lowered = text.lower()
+                if "vid" in lowered or "watch" in lowered or "víd" in lowered:
+                    self.video_labels.append(element)
+            text = element.tail
+            if text and len(text) <= _MAX_LABEL:
+                lowered = text.lower()
+                if "vid" in lowered or "watch" in lowered or "víd" in lowered:
+                    parent = element.getparent()
+                    if parent is not None:
+                        self.video_labels.append(parent)
+            keys = element.keys()
+            if not keys:
+                continue
+            if "class" in keys or "id" in keys:
+                classes = element.get("class")
+                ident = element.get("id")
+                if classes or ident:
+                    named.append((element, classes or "", ident or ""))
+            if "itemprop" in keys or "rel" in keys:
+                self.marked.append(element)
+            if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and is_hidden(
+                element
+            ):
+                self.hidden.append(element)
+        values = {v for _, classes, ident in named for v in (classes, ident) if v}
+        tokens = list({token for value in values for token in value.split()})
+        token_bits = dict(zip(tokens, _token_bits(tokens), strict=True))
+        class_bits: dict[str, int] = {}
+        id_bits: dict[str, int] = {}
+        for element, classes, ident in named:
+            bits = 0
+            if classes:
+                value = class_bits.get(classes)
+                if value is None:
+                    value = 0
+                    for token in classes.split():
+                        value |= token_bits[token]
+                    class_bits[classes] = value
+                bits = value
+            if ident:
+                value = id_bits.get(ident)
+                if value is None:
+                    value = 0
+                    for token in ident.split():
+                        value |= token_bits[token]
+                    value = id_bits[ident] = value & ~_CLASS_ONLY
+                bits |= value
+            if bits:
+                bits = _element_bits(bits, len(classes) + len(ident) + 1)
+                if bits:
+                    self.flags[element] = bits
+                    self.named.append(element)
+
+    def with_flag(self, flag: int) -> list[lxml.html.HtmlElement]:
+        """The elements whose class or id says ``flag``, in document order."""
+        flags = self.flags
+        return [element for element in self.named if flags[element] & flag]
+
+    def in_order(self, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+        """``elements`` without repeats, in document order (unindexed ones last)."""
+        last = len(self.position)
+        position = self.position
+        return sorted(dict.fromkeys(elements), key=lambda e: position.get(e, last))
