@@ -29,6 +29,10 @@ _REPORTED = re.compile(
     rf"|exclusively)\s+)?(?P<verb>reported|reports|wrote|writes|published|revealed|broke\s+the\s+news"
     rf"|said|says)\b(?:\s+on\s+(?P<date>{_DATE_TEXT}))?"
 )
+# A verb _REPORTED needs: sentences without one are not searched with it (it is slow).
+_VERB = re.compile(
+    r"\b(?:reported|reports|wrote|writes|published|revealed|broke\s+the\s+news|said|says)\b"
+)
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME_UPPER})(?=[\s,.;)]|$)")
 _OUTLET = re.compile(
     r"Journal|Times|Post|News|Reuters|Bloomberg|Associated Press|AP|AFP|BBC|CNN|Guardian"
@@ -64,8 +68,13 @@ def find_attributions(
     found: dict[str, SourceAttribution] = {}
     for paragraph in container.iter("p", "li", "blockquote"):
         text = clean_text(paragraph.text_content())
+        reporting = _VERB.search(text) is not None
+        according = "according to" in text  # the text's whitespace is single spaces
+        if not reporting and not according:
+            continue
         for sentence in _sentences(text):
-            for match in _REPORTED.finditer(sentence):
+            verbs = reporting and _VERB.search(sentence) is not None
+            for match in _REPORTED.finditer(sentence) if verbs else ():
                 name = match["name"].strip()
                 if name.startswith("The "):
                     name = name[4:]
@@ -73,7 +82,7 @@ def find_attributions(
                 if match["verb"] in ("said", "says") and not linked and not _OUTLET.search(name):
                     continue
                 _keep(found, name, sentence, match.start(), match["date"], linked, read_date)
-            for match in _ACCORDING.finditer(sentence):
+            for match in _ACCORDING.finditer(sentence) if according else ():
                 name = match["name"].strip()
                 last = name.split()[-1]
                 if last.endswith(".") and last.count(".") == 1:
