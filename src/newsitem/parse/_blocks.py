@@ -210,7 +210,7 @@ def _heading_candidates(
     root: lxml.html.HtmlElement, index: PageIndex
 ) -> list[lxml.html.HtmlElement]:
     """The headings and heading-like labels of the page, in document order."""
-    found = list(root.iter(*_HEADINGS))
+    found = index.tagged(*_HEADINGS)
     found.extend(e for e in index.with_flag(HEADING) if _is_heading(e, index))
     return index.in_order(found)
 

@@ -162,7 +162,7 @@ def strip_never_content(
             if e.tag not in _UNSTRIPPED and _attached(e, root)
         ]
         if named:
-            protecting = list(root.iter("h1", "article", "main"))
+            protecting = index.tagged("h1", "article", "main")
             protecting.extend(
                 e for e in index.marked if e.get("itemprop") == "articleBody" and _attached(e, root)
             )

@@ -119,8 +119,9 @@ def _spellings(word: str) -> tuple[str, ...]:
     return tuple(spellings)
 
 
-def _keyword_table() -> tuple[tuple[str, int, bool], ...]:
-    """Every spelling to look for, with the bits it sets and whether it must stand alone."""
+def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, bool], ...]], ...]:
+    """Every spelling to look for, with the bits it sets and whether it must stand alone,
+    grouped by their first three letters (a group whose prefix is absent is skipped)."""
     bits: dict[tuple[str, bool], int] = {}
     groups = (
         (_UNLIKELY, _UNLIKELY_BIT, False),
@@ -144,7 +145,10 @@ def _keyword_table() -> tuple[tuple[str, int, bool], ...]:
         for word in words:
             for spelling in _spellings(word):
                 bits[spelling, whole] = bits.get((spelling, whole), 0) | bit
-    return tuple((word, bit, whole) for (word, whole), bit in bits.items())
+    groups_by_prefix: dict[str, list[tuple[str, int, bool]]] = {}
+    for (word, whole), bit in bits.items():
+        groups_by_prefix.setdefault(word[:3], []).append((word, bit, whole))
+    return tuple((prefix, tuple(words)) for prefix, words in groups_by_prefix.items())
 
 
 _KEYWORDS: Final = _keyword_table()
@@ -164,16 +168,19 @@ def _token_bits(tokens: list[str]) -> list[int]:
         offset += len(token) + 1
     bits = [0] * len(tokens)
     find = joined.find
-    for word, bit, whole in _KEYWORDS:
-        at = find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not whole or (
-                (at == 0 or not _is_word_char(joined[at - 1]))
-                and (end == len(joined) or not _is_word_char(joined[end]))
-            ):
-                bits[bisect.bisect_right(starts, at) - 1] |= bit
-            at = find(word, end if not whole else at + 1)
+    for prefix, words in _KEYWORDS:
+        if prefix not in joined:
+            continue
+        for word, bit, whole in words:
+            at = find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not whole or (
+                    (at == 0 or not _is_word_char(joined[at - 1]))
+                    and (end == len(joined) or not _is_word_char(joined[end]))
+                ):
+                    bits[bisect.bisect_right(starts, at) - 1] |= bit
+                at = find(word, end if not whole else at + 1)
     for number, token in enumerate(tokens):
         if len(token) > _MAX_TOKEN:  # no real class or id is this long; hostile input is
             bits[number] = 0
@@ -214,11 +221,14 @@ class PageIndex:
     Attributes:
         root: The tree indexed.
         position: Every element's index in document order.
+        by_tag: The elements of each tag name, in document order.
         flags: For each element whose class or id says anything, the bits of what
             (``BOILERPLATE``, ``RELATED``, ``CARD`` ...).
         named: The elements of ``flags``, in document order.
         marked: The elements with an ``itemprop`` or ``rel`` attribute, in document order.
         hidden: The elements hidden by an attribute or inline style, in document order.
+        reading_hints: The elements whose own text holds "min", "lese" or "lecture": where a
+            reading time ("3 min read", "Lesezeit") may be, in document order.
         video_labels: The elements whose own text (or a child's tail) is short and holds
             "video" or "watch": where a "Video" section heading may be.
 
@@ -229,32 +239,57 @@ class PageIndex:
     [('div', True), ('p', True)]
     """
 
-    __slots__ = ("flags", "hidden", "marked", "named", "position", "root", "video_labels")
+    __slots__ = (
+        "by_tag",
+        "flags",
+        "hidden",
+        "marked",
+        "named",
+        "position",
+        "reading_hints",
+        "root",
+        "video_labels",
+    )
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         self.root = root
         self.position: dict[lxml.html.HtmlElement, int] = {}
+        self.by_tag: dict[str, list[lxml.html.HtmlElement]] = {}
         self.flags: dict[lxml.html.HtmlElement, int] = {}
         self.named: list[lxml.html.HtmlElement] = []
         self.video_labels: list[lxml.html.HtmlElement] = []
+        self.reading_hints: list[lxml.html.HtmlElement] = []
         self.marked: list[lxml.html.HtmlElement] = []
         self.hidden: list[lxml.html.HtmlElement] = []
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
         position = self.position
+        video_labels = self.video_labels
+        reading_hints = self.reading_hints
+        by_tag = self.by_tag
         for number, element in enumerate(root.iter(lxml.etree.Element)):
             position[element] = number
+            tag = element.tag
+            same = by_tag.get(tag)
+            if same is None:
+                by_tag[tag] = [element]
+            else:
+                same.append(element)
             text = element.text
-            if text and len(text) <= _MAX_LABEL:
+            if text and not text.isspace():
                 lowered = text.lower()
-                if "vid" in lowered or "watch" in lowered or "víd" in lowered:
-                    self.video_labels.append(element)
+                if len(text) <= _MAX_LABEL and (
+                    "vid" in lowered or "watch" in lowered or "víd" in lowered
+                ):
+                    video_labels.append(element)
+                if "min" in lowered or "lese" in lowered or "lecture" in lowered:
+                    reading_hints.append(element)
             text = element.tail
-            if text and len(text) <= _MAX_LABEL:
+            if text and len(text) <= _MAX_LABEL and not text.isspace():
                 lowered = text.lower()
                 if "vid" in lowered or "watch" in lowered or "víd" in lowered:
                     parent = element.getparent()
                     if parent is not None:
-                        self.video_labels.append(parent)
+                        video_labels.append(parent)
             keys = element.keys()
             if not keys:
                 continue
@@ -302,6 +337,15 @@ class PageIndex:
         """The elements whose class or id says ``flag``, in document order."""
         flags = self.flags
         return [element for element in self.named if flags[element] & flag]
+
+    def tagged(self, *tags: str) -> list[lxml.html.HtmlElement]:
+        """The elements with one of these tag names, in document order (as ``iter(*tags)``
+        gives them, without a walk over the tree)."""
+        found = [element for tag in tags for element in self.by_tag.get(tag, ())]
+        if len(tags) > 1:
+            position = self.position
+            found.sort(key=position.__getitem__)
+        return found
 
     def in_order(self, elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
         """``elements`` without repeats, in document order (unindexed ones last)."""

@@ -221,8 +221,13 @@ def _h1_texts(root: lxml.html.HtmlElement) -> list[str]:
     return texts
 
 
-def _find_reading_time(root: lxml.html.HtmlElement) -> ReadingTime | None:
-    for element in root.iter("span", "div", "p", "li", "time", "small"):
+_READING_TAGS: Final = frozenset({"span", "div", "p", "li", "time", "small"})
+
+
+def _find_reading_time(page_index: PageIndex) -> ReadingTime | None:
+    for element in page_index.reading_hints:
+        if element.tag not in _READING_TAGS:
+            continue
         text = element.text
         if not text or len(element) > 1 or not _READING_HINT.search(text):
             continue
@@ -493,7 +498,7 @@ def build_page(
     if not authors:
         authors = _make_authors(byline_names, byline_urls, base_url)
 
-    reading_time = _find_reading_time(root)
+    reading_time = _find_reading_time(page_index)
     label = _xpath_text(root, profile.label if profile else None) or _find_kicker(root, headline)
     breadcrumb = _breadcrumb_section(root, headline)
     section = (ld_brief.section if ld_brief else None) or meta.section or breadcrumb
@@ -522,9 +527,7 @@ def build_page(
             )
         )
         blocks.extend(
-            find_videos(
-                root, base_url=base_url, read_date=read_date, notes=notes, index=page_index
-            )
+            find_videos(root, base_url=base_url, read_date=read_date, notes=notes, index=page_index)
         )
         if meta.og_videos and not brief_videos:
             og_teaser = teaser_from_og(meta.og_videos[0], base_url, notes)

@@ -100,19 +100,32 @@ def _section_label(
 
 _TITLE_TAGS: Final = frozenset({"h2", "h3", "h4", "div", "span", "section"})
 _MAX_TITLE: Final = 40
+_MAX_CHILDREN: Final = 3
+
+
+def _names_video_host(href: str | None) -> bool:
+    """``_VIDEO_HINT.search(href)``, in a tenth of the time."""
+    if not href:
+        return False
+    lowered = href.lower()
+    return (
+        "youtu" in lowered or "vimeo" in lowered or "dailymotion" in lowered or "dai.ly" in lowered
+    )
 
 
 def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:
     """The elements whose whole text is a "Video" heading (and that have at most one child).
 
     Found from the short texts that hold a video word, walking up while the text stays
-    short.
+    short (and through elements of at most three children).
     """
     found: list[lxml.html.HtmlElement] = []
     for holder in index.video_labels:
         node: lxml.html.HtmlElement | None = holder
         for _ in range(6):
-            if node is None:
+            # A heading's text is short, so it has few children: the walk stops at the
+            # first element with many (never reading the text of a page-wide wrapper).
+            if node is None or len(node) > _MAX_CHILDREN:
                 break
             if node.tag in _TITLE_TAGS and len(node) <= 1:
                 content = clean_text(node.text_content())
@@ -145,8 +158,8 @@ def find_videos(
         index = PageIndex(root)
     found: list[tuple[lxml.html.HtmlElement, VideoTeaser]] = []
     sections: list[lxml.html.HtmlElement] = []
-    candidates = list(root.iter("iframe", "video"))
-    candidates.extend(a for a in root.iter("a") if _VIDEO_HINT.search(a.get("href") or ""))
+    candidates = index.tagged("iframe", "video")
+    candidates.extend(a for a in index.tagged("a") if _names_video_host(a.get("href")))
     candidates.extend(_video_titles(index))
     for element in index.in_order(candidates):
         tag = element.tag
