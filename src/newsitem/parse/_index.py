@@ -226,6 +226,8 @@ class PageIndex:
             (``BOILERPLATE``, ``RELATED``, ``CARD`` ...).
         named: The elements of ``flags``, in document order.
         marked: The elements with an ``itemprop`` or ``rel`` attribute, in document order.
+        scopes: The elements with an ``itemscope`` attribute (microdata items), in
+            document order.
         hidden: The elements hidden by an attribute or inline style, in document order.
         reading_hints: The elements whose own text holds "min", "lese" or "lecture": where a
             reading time ("3 min read", "Lesezeit") may be, in document order.
@@ -248,6 +250,7 @@ class PageIndex:
         "position",
         "reading_hints",
         "root",
+        "scopes",
         "video_labels",
     )
 
@@ -260,6 +263,7 @@ class PageIndex:
         self.video_labels: list[lxml.html.HtmlElement] = []
         self.reading_hints: list[lxml.html.HtmlElement] = []
         self.marked: list[lxml.html.HtmlElement] = []
+        self.scopes: list[lxml.html.HtmlElement] = []
         self.hidden: list[lxml.html.HtmlElement] = []
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
         position = self.position
@@ -300,6 +304,8 @@ class PageIndex:
                     named.append((element, classes or "", ident or ""))
             if "itemprop" in keys or "rel" in keys:
                 self.marked.append(element)
+            if "itemscope" in keys:
+                self.scopes.append(element)
             if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and is_hidden(
                 element
             ):

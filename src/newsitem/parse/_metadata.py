@@ -16,6 +16,7 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
 
 __all__ = ["Metadata", "read_jsonld_texts", "read_metadata"]
@@ -137,20 +138,31 @@ def load_jsonld_text(text: str) -> list[Any]:
     return list(_decode_values(repaired))
 
 
-def read_jsonld_texts(root: lxml.html.HtmlElement, notes: Notes) -> list[Any]:
-    """Return the JSON values of every JSON-LD script in the page, in page order."""
+def read_jsonld_texts(
+    root: lxml.html.HtmlElement, notes: Notes, *, index: PageIndex | None = None
+) -> list[Any]:
+    """Return the JSON values of every JSON-LD script in the page, in page order.
+
+    Args:
+        root: The page tree.
+        notes: Receives a note for each script skipped.
+        index: The page's index, whose scripts are read instead of walking the tree.
+    """
     values: list[Any] = []
-    for index, script in enumerate(
-        root.iterfind(".//script[@type='application/ld+json']"), start=1
-    ):
+    scripts = (
+        root.iterfind(".//script[@type='application/ld+json']")
+        if index is None
+        else (s for s in index.tagged("script") if s.get("type") == "application/ld+json")
+    )
+    for number, script in enumerate(scripts, start=1):
         text = script.text or ""
         if len(text) > _MAX_JSONLD_CHARS:
-            notes.add("metadata", f"JSON-LD script {index} skipped: {len(text):,} characters")
+            notes.add("metadata", f"JSON-LD script {number} skipped: {len(text):,} characters")
             continue
         try:
             values.extend(load_jsonld_text(text))
         except ValueError as exc:
-            notes.add("metadata", f"JSON-LD script {index} is not JSON, skipped: {exc}")
+            notes.add("metadata", f"JSON-LD script {number} is not JSON, skipped: {exc}")
     return values
 
 
@@ -187,9 +199,9 @@ def _meta_source(key: str) -> str:
     return _SOURCE_OF_PREFIX.get(key.split(":", 1)[0], "meta")
 
 
-def _read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
+def _read_meta(root: lxml.html.HtmlElement, index: PageIndex | None) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for meta in root.iter("meta"):
+    for meta in root.iter("meta") if index is None else index.tagged("meta"):
         key = (
             meta.get("property")
             or meta.get("name")
@@ -215,16 +227,24 @@ def _offer_meta(
 _SPLIT_TAGS = re.compile(r"\s*[,;]\s*")
 
 
-def read_metadata(root: lxml.html.HtmlElement, notes: Notes) -> Metadata:
+def read_metadata(
+    root: lxml.html.HtmlElement, notes: Notes, *, index: PageIndex | None = None
+) -> Metadata:
     """Read every structured source of the page into one :class:`Metadata`.
 
     JSON-LD values are only collected here (in :attr:`Metadata.jsonld`); the caller reads
     their nodes.
+
+    Args:
+        root: The page tree.
+        notes: Receives a note for each source that could not be read.
+        index: The page's index (elements by tag, microdata scopes), so that the tree is
+            not walked again.
     """
     data = Metadata()
-    data.jsonld = read_jsonld_texts(root, notes)
-    _read_microdata(root, data)
-    meta = _read_meta(root)
+    data.jsonld = read_jsonld_texts(root, notes, index=index)
+    _read_microdata(root, data, index)
+    meta = _read_meta(root, index)
     _offer_meta(meta, data, "headline", _TITLE_META)
     _offer_meta(meta, data, "description", _DESCRIPTION_META)
     _offer_meta(meta, data, "published", _PUBLISHED_META)
@@ -264,15 +284,15 @@ def read_metadata(root: lxml.html.HtmlElement, notes: Notes) -> Metadata:
                 "image": (meta.get("og:image") or [""])[0],
             }
         )
-    for time in root.iter("time"):
+    for time in root.iter("time") if index is None else index.tagged("time"):
         value = time.get("datetime")
         if value and value.strip():
             kind = "modified" if _UPDATED_CONTEXT.search(_context_of(time)) else "published"
             data.offer(kind, value, "time")
-    _read_links(root, data)
+    _read_links(root, data, index)
     lang = root.get("lang") or root.get("xml:lang")
     data.offer("language", lang, "html-lang")
-    title = root.find(".//title")
+    title = root.find(".//title") if index is None else next(iter(index.tagged("title")), None)
     if title is not None:
         data.offer("document_title", title.text_content(), "title")
     return data
@@ -293,7 +313,7 @@ def _context_of(element: lxml.html.HtmlElement) -> str:
     return " ".join(parts)
 
 
-def _read_links(root: lxml.html.HtmlElement, data: Metadata) -> None:
+def _read_links(root: lxml.html.HtmlElement, data: Metadata, index: PageIndex | None) -> None:
     head = root.find("head")
     scope = head if head is not None else root
     for link in scope.iter("link"):
@@ -301,7 +321,11 @@ def _read_links(root: lxml.html.HtmlElement, data: Metadata) -> None:
         href = (link.get("href") or "").strip()
         if "canonical" in rel and href and data.canonical is None:
             data.canonical = href
-    base = root.find(".//base[@href]")
+    base = (
+        root.find(".//base[@href]")
+        if index is None
+        else next((b for b in index.tagged("base") if b.get("href") is not None), None)
+    )
     if base is not None:
         data.base_href = (base.get("href") or "").strip() or None
 
@@ -325,8 +349,13 @@ def _itemprop_value(element: lxml.html.HtmlElement) -> str:
     return str(element.text_content())
 
 
-def _read_microdata(root: lxml.html.HtmlElement, data: Metadata) -> None:
-    for scope in root.iterfind(".//*[@itemscope][@itemtype]"):
+def _read_microdata(root: lxml.html.HtmlElement, data: Metadata, index: PageIndex | None) -> None:
+    scopes = (
+        root.iterfind(".//*[@itemscope][@itemtype]")
+        if index is None
+        else (e for e in index.scopes if e.get("itemtype") is not None)
+    )
+    for scope in scopes:
         if not _ARTICLE_TYPES.search(scope.get("itemtype") or ""):
             continue
         names: list[str] = []

@@ -442,7 +442,9 @@ def build_page(
     text = _decode(html, options, notes, encoding)
     check_html(text, max_chars=options.max_chars)
     root = parse_tree(text)
-    meta = read_metadata(root, notes)
+    # One pass over the tree that the metadata, byline, card, block, video and body scans share.
+    page_index = PageIndex(root)
+    meta = read_metadata(root, notes, index=page_index)
     base_url = _base_url(url, meta)
     read_date = _date_reader(options, notes)
     own = read_own_page(root, base_url=base_url, read_date=read_date, notes=notes)
@@ -455,9 +457,9 @@ def build_page(
             for element in root.xpath(path):
                 if isinstance(element, lxml.html.HtmlElement):
                     remove_element(element)
+        if profile.drop:  # the index must not hold what the profile dropped
+            page_index = PageIndex(root)
 
-    # One pass over the tree that the byline, card, block, video and body scans share.
-    page_index = PageIndex(root)
     nodes = _jsonld_nodes(meta, base_url, notes)
     ld_brief = next((n for n in nodes if isinstance(n, Brief)), None)
     if ld_brief is None:  # no JSON-LD article: a microdata one is the next structured source
