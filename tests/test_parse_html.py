@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from newsitem import AuthorKind, HTMLParseError, VideoTeaser
-from newsitem.errors import ValidationError
+from newsitem.errors import SanitizeError, ValidationError
 from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
 from newsitem.parse._authors import author_kind, split_byline
 from newsitem.parse._metadata import load_jsonld_text
 from newsitem.parse.profiles import find_profile
+from newsitem.sanitize import sanitize_html
 
 PARAGRAPH = (
     "Forecasters expect heavy rain across the region on Tuesday, with storms moving in "
@@ -274,6 +275,48 @@ def test_deep_nesting_finishes_quickly() -> None:
     start = time.perf_counter()
     parse_html(html)
     assert time.perf_counter() - start < 10
+
+
+def test_content_nested_past_256_levels_is_kept() -> None:
+    """A page nesting 300 wrappers deep keeps its article and everything after it."""
+    html = article(body="<div>" * 300 + "<p>Deep words stay.</p>" + "</div>" * 300)
+    page = parse_html(html)
+    assert page.brief is not None
+    assert page.brief.body is not None
+    assert "Deep words stay." in page.brief.body
+    assert PARAGRAPH in page.brief.body
+
+
+def test_body_too_deep_for_the_sanitizer_is_flattened() -> None:
+    """A body nesting deeper than the sanitizer accepts is flattened, not dropped, with a note."""
+    chain = "<div><span>" * 130 + "<b>Deep words stay.</b>" + "</span></div>" * 130
+    inner = (
+        "<div>" * 40 + f"<p>{PARAGRAPH}</p>" + chain + f"<p>{PARAGRAPH} Again.</p>" + "</div>" * 40
+    )
+    with pytest.raises(SanitizeError, match="max_depth"):
+        sanitize_html(inner)  # as the page nests it, the sanitizer refuses it
+    notes: list[ExtractionNote] = []
+    page = parse_html(article(body=inner), notes=notes)
+    assert page.brief is not None
+    assert page.brief.body is not None
+    body = page.brief.body
+    assert ["Deep words stay.", f"{PARAGRAPH} Again."] == [
+        text for text in ("Deep words stay.", f"{PARAGRAPH} Again.") if text in body
+    ]
+    assert [] == [n for n in notes if "sanitizer refused" in n.message]
+    assert 1 == len([n for n in notes if n.stage == "body" and "unwrapped" in n.message])
+
+
+def test_lists_too_deep_for_the_sanitizer_keep_their_text() -> None:
+    """Lists nested 200 deep (no wrapper to unwrap) keep their words as text, with a note."""
+    inner = "<ul><li>" * 200 + "Innermost item." + "</li></ul>" * 200
+    notes: list[ExtractionNote] = []
+    page = parse_html(article(body=inner + f"<p>{PARAGRAPH} Again.</p>"), notes=notes)
+    assert page.brief is not None
+    assert page.brief.body is not None
+    assert "Innermost item." in page.brief.body
+    assert f"{PARAGRAPH} Again." in page.brief.body
+    assert 1 == len([n for n in notes if n.stage == "body" and "kept as their text" in n.message])
 
 
 def test_huge_attribute_finishes_quickly() -> None:

@@ -19,6 +19,7 @@ import lxml.html
 
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden
 from newsitem.parse._notes import Notes
+from newsitem.sanitize import get_policy
 
 __all__ = [
     "Measures",
@@ -510,4 +511,80 @@ def extract_body(
         return None, None
     for element in chosen:
         _clean_container(element, sizes, headline)
+    limit = get_policy("body").max_depth // 2
+    for element in chosen:
+        _flatten_nesting(element, limit=limit, notes=notes)
     return _serialize(chosen), container
+
+
+# Elements that only group or style what they hold: unwrapped when a body nests too deep.
+_WRAPPERS: Final = frozenset(
+    {"div", "span", "section", "article", "main", "font", "center", "big", "small"}
+)
+
+
+def _depth(element: lxml.html.HtmlElement) -> int:
+    """How deep the elements under ``element`` nest (``element`` alone is 1)."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _depths(element: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    depths = {element: 1}
+    for node in element.iterdescendants(lxml.etree.Element):
+        parent = node.getparent()
+        depths[node] = depths.get(parent, 1) + 1 if parent is not None else 1
+    return depths
+
+
+def _flatten_nesting(element: lxml.html.HtmlElement, *, limit: int, notes: Notes) -> None:
+    """Unwrap needless nesting under ``element`` until nothing nests deeper than ``limit``.
+
+    The sanitizer refuses markup nested deeper than its policy's ``max_depth``; a page
+    built of hundreds of nested wrappers must not lose its article to that. First the
+    wrappers that hold a single element and no text of their own go, then grouping
+    elements (``div``, ``span``, ``section`` ...) below half the limit, and last the
+    elements still too deep are replaced by their text: every word is kept.
+    """
+    deepest = _depth(element)
+    if deepest <= limit:
+        return
+    before = deepest
+    unwrapped = 0
+    for node in list(element.iterdescendants(lxml.etree.Element)):
+        if (
+            node.tag in _WRAPPERS
+            and len(node) == 1
+            and not (node.text or "").strip()
+            and not (node[0].tail or "").strip()
+        ):
+            node.drop_tag()
+            unwrapped += 1
+    deepest = _depth(element)
+    if deepest > limit:
+        depths = _depths(element)
+        for node, depth in depths.items():
+            if depth > limit // 2 and node is not element and node.tag in _WRAPPERS:
+                node.drop_tag()
+                unwrapped += 1
+        deepest = _depth(element)
+    flattened = 0
+    if deepest > limit:
+        for node, depth in _depths(element).items():
+            if depth == limit and len(node):
+                text = clean_text(node.text_content())
+                for child in list(node):
+                    node.remove(child)
+                node.text = text
+                flattened += 1
+        deepest = _depth(element)
+    message = f"body nested {before} elements deep; {unwrapped} needless wrapper(s) unwrapped"
+    if flattened:
+        message += f" and {flattened} element(s) deeper than {limit} kept as their text"
+    notes.add("body", f"{message} (now {deepest} deep)")

@@ -113,7 +113,11 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
     Raises:
         HTMLParseError: lxml could not build a document from it.
     """
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the
+    # page, the article included; the size limit is ParseOptions.max_chars.
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+    )
     # Every element an HtmlElement, chosen in C: lxml.html's default lookup calls back into
     # Python for each element proxy, which costs more than the parse of a typical page.
     parser.set_element_class_lookup(
