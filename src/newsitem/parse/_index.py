@@ -105,6 +105,7 @@ _UNLIKELY_BIT: Final = 1 << 12
 _STRONG_BIT: Final = 1 << 13
 _MAYBE_BIT: Final = 1 << 14
 _CLASS_ONLY: Final = HEADING | AUTHOR | AUTHOR_NAME | CARDISH | BYLINE_WORD | BREADCRUMB
+_PUBLIC: Final = (1 << 12) - 1
 _MAX_TOKEN: Final = 100
 
 
@@ -158,7 +159,8 @@ def _token_bits(tokens: list[str]) -> list[int]:
     """The bits each token's words set, found by one search per keyword over all tokens.
 
     The tokens are joined by spaces (no keyword holds one) and searched with
-    ``str.find``, which is much faster than a regular expression of alternatives.
+    ``str.find`` for each three-letter prefix, much faster than a regular expression of
+    alternatives; where a prefix occurs, the keywords that start with it are compared.
     """
     joined = " ".join(tokens).lower()
     starts: list[int] = []
@@ -168,26 +170,30 @@ def _token_bits(tokens: list[str]) -> list[int]:
         offset += len(token) + 1
     bits = [0] * len(tokens)
     find = joined.find
+    starts_with = joined.startswith
+    size = len(joined)
     for prefix, words in _KEYWORDS:
-        if prefix not in joined:
-            continue
-        for word, bit, whole in words:
-            at = find(word)
-            while at >= 0:
+        at = find(prefix)
+        while at >= 0:
+            for word, bit, whole in words:
+                if not starts_with(word, at):
+                    continue
                 end = at + len(word)
                 if not whole or (
                     (at == 0 or not _is_word_char(joined[at - 1]))
-                    and (end == len(joined) or not _is_word_char(joined[end]))
+                    and (end == size or not _is_word_char(joined[end]))
                 ):
                     bits[bisect.bisect_right(starts, at) - 1] |= bit
-                at = find(word, end if not whole else at + 1)
+            at = find(prefix, at + 1)
     for number, token in enumerate(tokens):
         if len(token) > _MAX_TOKEN:  # no real class or id is this long; hostile input is
             bits[number] = 0
     return bits
 
 
-_MAX_LABEL: Final = 60
+_MAX_LABEL: Final = 60  # characters of a text that may name a "Video" section
+_MAX_HINT: Final = 400  # characters of a text that may be a reading time ("3 min read")
+_RAW_TEXT: Final = frozenset({"script", "style", "noscript", "template", "textarea"})
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -203,13 +209,6 @@ def is_hidden(element: lxml.html.HtmlElement) -> bool:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
-
-
-def _element_bits(bits: int, names_length: int) -> int:
-    """The element's flags from the OR of its tokens' bits."""
-    if names_length >= 3 and bits & _UNLIKELY_BIT and (bits & _STRONG_BIT or not bits & _MAYBE_BIT):
-        bits |= BOILERPLATE
-    return bits & ~(_UNLIKELY_BIT | _STRONG_BIT | _MAYBE_BIT)
 
 
 class PageIndex:
@@ -229,8 +228,9 @@ class PageIndex:
         scopes: The elements with an ``itemscope`` attribute (microdata items), in
             document order.
         hidden: The elements hidden by an attribute or inline style, in document order.
-        reading_hints: The elements whose own text holds "min", "lese" or "lecture": where a
-            reading time ("3 min read", "Lesezeit") may be, in document order.
+        reading_hints: The elements whose own text (up to 400 characters) holds "min",
+            "lese" or "lecture": where a reading time ("3 min read", "Lesezeit") may be, in
+            document order.
         video_labels: The elements whose own text (or a child's tail) is short and holds
             "video" or "watch": where a "Video" section heading may be.
 
@@ -278,8 +278,9 @@ class PageIndex:
                 by_tag[tag] = [element]
             else:
                 same.append(element)
-            text = element.text
-            if text and not text.isspace():
+            # Never the text of a script or style: a copy of it can cost more than the rest.
+            text = None if tag in _RAW_TEXT else element.text
+            if text and len(text) <= _MAX_HINT and not text.isspace():
                 lowered = text.lower()
                 if len(text) <= _MAX_LABEL and (
                     "vid" in lowered or "watch" in lowered or "víd" in lowered
@@ -310,34 +311,31 @@ class PageIndex:
                 element
             ):
                 self.hidden.append(element)
-        values = {v for _, classes, ident in named for v in (classes, ident) if v}
-        tokens = list({token for value in values for token in value.split()})
+        parts = {v: v.split() for _, classes, ident in named for v in (classes, ident) if v}
+        tokens = list({token for split in parts.values() for token in split})
         token_bits = dict(zip(tokens, _token_bits(tokens), strict=True))
-        class_bits: dict[str, int] = {}
-        id_bits: dict[str, int] = {}
-        for element, classes, ident in named:
+        value_bits: dict[str, int] = {}
+        for value, split in parts.items():
             bits = 0
-            if classes:
-                value = class_bits.get(classes)
-                if value is None:
-                    value = 0
-                    for token in classes.split():
-                        value |= token_bits[token]
-                    class_bits[classes] = value
-                bits = value
-            if ident:
-                value = id_bits.get(ident)
-                if value is None:
-                    value = 0
-                    for token in ident.split():
-                        value |= token_bits[token]
-                    value = id_bits[ident] = value & ~_CLASS_ONLY
-                bits |= value
+            for token in split:
+                bits |= token_bits[token]
+            value_bits[value] = bits
+        flags = self.flags
+        flagged = self.named
+        for element, classes, ident in named:
+            bits = value_bits.get(classes, 0) | (value_bits.get(ident, 0) & ~_CLASS_ONLY)
+            if not bits:
+                continue
+            if (
+                bits & _UNLIKELY_BIT
+                and (bits & _STRONG_BIT or not bits & _MAYBE_BIT)
+                and len(classes) + len(ident) >= 2  # "class id" of 3 characters or more
+            ):
+                bits |= BOILERPLATE
+            bits &= _PUBLIC
             if bits:
-                bits = _element_bits(bits, len(classes) + len(ident) + 1)
-                if bits:
-                    self.flags[element] = bits
-                    self.named.append(element)
+                flags[element] = bits
+                flagged.append(element)
 
     def with_flag(self, flag: int) -> list[lxml.html.HtmlElement]:
         """The elements whose class or id says ``flag``, in document order."""
