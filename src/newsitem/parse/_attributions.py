@@ -59,12 +59,11 @@ def find_attributions(
     read_date: Callable[[str], date | datetime | None],
 ) -> list[SourceAttribution]:
     """Find the sources a body cites, first mention of each source only."""
-    links: dict[str, str] = {}
+    links = _Links()
     for link in container.iter("a"):
         text = clean_text(link.text_content())
-        href = (link.get("href") or "").strip()
-        if text and is_http_url(href):
-            links.setdefault(text, href)
+        if text:
+            links.add(text, (link.get("href") or "").strip())
     found: dict[str, SourceAttribution] = {}
     for paragraph in container.iter("p", "li", "blockquote"):
         text = clean_text(paragraph.text_content())
@@ -78,7 +77,7 @@ def find_attributions(
                 name = match["name"].strip()
                 if name.startswith("The "):
                     name = name[4:]
-                linked = _link_for(name, links)
+                linked = links.find(name)
                 if match["verb"] in ("said", "says") and not linked and not _OUTLET.search(name):
                     continue
                 _keep(found, name, sentence, match.start(), match["date"], linked, read_date)
@@ -87,18 +86,35 @@ def find_attributions(
                 last = name.split()[-1]
                 if last.endswith(".") and last.count(".") == 1:
                     name = name[:-1]
-                linked = _link_for(name, links)
+                linked = links.find(name)
                 if not linked and not _OUTLET.search(name):
                     continue
                 _keep(found, name, sentence, match.start(), None, linked, read_date)
     return list(found.values())
 
 
-def _link_for(name: str, links: dict[str, str]) -> str | None:
-    for text, href in links.items():
-        if name in text or (text in name and len(text) > 3):
-            return href
-    return None
+class _Links:
+    """The body's links in page order; an href is checked only when its text is asked for."""
+
+    __slots__ = ("checked", "pairs")
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, str]] = []
+        self.checked: dict[str, bool] = {}
+
+    def add(self, text: str, href: str) -> None:
+        self.pairs.append((text, href))
+
+    def find(self, name: str) -> str | None:
+        """The first http(s) link whose text holds ``name`` or is held in it."""
+        for text, href in self.pairs:
+            if name in text or (text in name and len(text) > 3):
+                valid = self.checked.get(href)
+                if valid is None:
+                    valid = self.checked[href] = is_http_url(href)
+                if valid:
+                    return href
+        return None
 
 
 def _keep(

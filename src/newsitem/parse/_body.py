@@ -207,7 +207,7 @@ def _holds_prose(element: lxml.html.HtmlElement, *, discussion: bool) -> bool:
 
 def measure(root: lxml.html.HtmlElement) -> Measures:
     """Return each element's text length and link-text length, measured in one pass."""
-    order = [e for e in root.iter() if isinstance(e.tag, str)]
+    order = list(root.iter(lxml.etree.Element))
     sizes: Measures = {}
     for element in reversed(order):
         text = len(element.text.strip()) if element.text else 0
@@ -262,20 +262,20 @@ def _score_candidates(
     body: lxml.html.HtmlElement, sizes: Measures
 ) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
-    for element in body.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag not in _PARAGRAPHS and not (
-            tag in ("div", "section", "span", "font", "article") and _has_direct_text(element)
-        ):
-            continue
-        if tag == "td" and any(isinstance(c.tag, str) and c.tag in _PARAGRAPHS for c in element):
-            continue
-        if tag in ("span", "font") and sizes.get(element, (0, 0))[0] < 100:
-            continue
+    for element in body.iter(lxml.etree.Element):
         length, links = sizes.get(element, (0, 0))
-        if length < 25:
+        if length < 25:  # the cheap test first; the others below are as Readability's
+            continue
+        tag = element.tag
+        if tag in _PARAGRAPHS:
+            if tag == "td" and any(
+                isinstance(c.tag, str) and c.tag in _PARAGRAPHS for c in element
+            ):
+                continue
+        elif tag in ("span", "font"):
+            if length < 100 or not _has_direct_text(element):
+                continue
+        elif tag not in ("div", "section", "article") or not _has_direct_text(element):
             continue
         text = element.text_content()
         points = 1.0 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
