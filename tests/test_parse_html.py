@@ -319,6 +319,27 @@ def test_lists_too_deep_for_the_sanitizer_keep_their_text() -> None:
     assert 1 == len([n for n in notes if n.stage == "body" and "kept as their text" in n.message])
 
 
+def test_article_inside_an_unclosed_sidebar_is_kept() -> None:
+    """An unclosed <aside> that swallows the article keeps the article (noted); teasers go."""
+    html = (
+        "<html><head><title>Rain expected</title></head><body>"
+        "<aside class='sidebar'><ul><li><a href='/a'>Home</a></li><li><a href='/b'>Sport</a>"
+        "</li></ul><article><h1>Rain expected</h1>"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH} More.</p><p>{PARAGRAPH} Still more.</p></article>"
+        "<aside><article><p>A teaser for another story, short and unrelated to this one.</p>"
+        "</article></aside></body></html>"
+    )
+    notes: list[ExtractionNote] = []
+    page = parse_html(html, notes=notes)
+    assert page.brief is not None
+    assert page.brief.body is not None
+    assert f"{PARAGRAPH} Still more." in page.brief.body
+    assert "A teaser for another story" not in page.brief.body
+    assert ["<aside> kept: it holds the article (an unclosed element?)"] == [
+        n.message for n in notes if n.message.startswith("<aside>")
+    ]
+
+
 def test_huge_attribute_finishes_quickly() -> None:
     """A 5 MB attribute value does not make parsing crawl."""
     html = article(body=f"<p class='{'x' * 5_000_000}'>{PARAGRAPH}</p>")

@@ -134,21 +134,31 @@ def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bo
 
 
 def strip_never_content(
-    root: lxml.html.HtmlElement, *, by_class: bool = True, index: PageIndex | None = None
+    root: lxml.html.HtmlElement,
+    *,
+    by_class: bool = True,
+    index: PageIndex | None = None,
+    notes: Notes | None = None,
 ) -> None:
     """Remove everything that is never article content from the tree, in place.
 
     Never-content tags go first (in C), then hidden elements. With ``by_class``, an
     element whose class or id names boilerplate goes too, unless it holds the page's
     ``<h1>``, ``<article>``, ``<main>`` or ``articleBody``: a layout wrapper named
-    "sidebar-right" or "has-comments" often holds the article itself.
+    "sidebar-right" or "has-comments" often holds the article itself. Likewise an
+    ``<aside>``, ``<header>``, ``<footer>`` or ``<nav>`` holding an ``<article>``,
+    ``<main>`` or ``articleBody`` of article prose (500 characters in paragraphs of 80
+    or more) is kept, as a ``<div>``: on broken pages an unclosed sidebar or header
+    swallows the article.
 
     Args:
         root: The tree.
         by_class: Whether class and id names decide too.
         index: The page's index, built before anything was removed (one is built here
             when it is not given).
+        notes: Receives a note for each such wrapper kept.
     """
+    _keep_wrappers_of_article(root, index, notes)
     lxml.etree.strip_elements(root, *_NEVER_CONTENT, with_tail=False)
     if index is None:
         doomed = [e for e in _elements(_HIDDEN_CANDIDATES(root)) if is_hidden(e)]
@@ -182,6 +192,37 @@ def strip_never_content(
             )
     for element in doomed:
         remove_element(element)
+
+
+_STRUCTURAL: Final = frozenset({"aside", "header", "footer", "nav"})
+_ARTICLE_PROSE: Final = 500  # characters in paragraphs of 80 or more: an article, no teaser
+
+
+def _keep_wrappers_of_article(
+    root: lxml.html.HtmlElement, index: PageIndex | None, notes: Notes | None
+) -> None:
+    """Rename to ``div`` the structural wrappers that hold the article, so that stripping
+    by tag keeps them."""
+    if index is None:
+        articles = list(root.iter("article", "main"))
+        articles.extend(e for e in root.iter() if e.get("itemprop") == "articleBody")
+    else:
+        articles = index.tagged("article", "main")
+        articles.extend(e for e in index.marked if e.get("itemprop") == "articleBody")
+    for article in articles:
+        wrappers = [a for a in article.iterancestors(*_STRUCTURAL)]
+        if not wrappers or not _attached(article, root):
+            continue
+        prose = sum(n for n in (len(p.text_content()) for p in article.iter("p")) if n >= 80)
+        if prose < _ARTICLE_PROSE:
+            continue
+        for wrapper in wrappers:
+            if notes is not None:
+                notes.add(
+                    "body",
+                    f"<{wrapper.tag}> kept: it holds the article (an unclosed element?)",
+                )
+            wrapper.tag = "div"
 
 
 def _holds_prose(element: lxml.html.HtmlElement, *, discussion: bool) -> bool:

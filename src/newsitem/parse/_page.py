@@ -566,7 +566,7 @@ def build_page(
         modified = read_date(meta.modified)
 
     text_date = find_text_date(root, read_date) if published is None else None
-    strip_never_content(root, index=page_index)
+    strip_never_content(root, index=page_index, notes=notes)
     if published is None:
         published = _find_dom_date(root, read_date) or _url_date(url or base_url) or text_date
 
@@ -580,7 +580,7 @@ def build_page(
         # Class names misled the stripping (a "widget" or "sidebar" wrapper holding the
         # article): try once more on a fresh tree, stripping by tag only.
         retry = parse_tree(text)
-        strip_never_content(retry, by_class=False)
+        strip_never_content(retry, by_class=False, notes=notes)
         body_html, container = extract_body(retry, headline=headline, notes=Notes())
         if body_html is not None:
             notes.add("body", "body found only with boilerplate class names ignored")
