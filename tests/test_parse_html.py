@@ -340,6 +340,28 @@ def test_article_inside_an_unclosed_sidebar_is_kept() -> None:
     ]
 
 
+def test_calls_to_action_and_read_more_lines_leave_the_body() -> None:
+    """Short "Read more:" and subscribe/follow/app lines go; prose mentioning them stays."""
+    lines = (
+        "<p>Read more: <a href='/other'>Storms last year</a></p>"
+        "<h3>Mehr zum Thema:</h3>"
+        "<p>Zum Newsletter anmelden</p>"
+        "<p>Follow The Daily Planet on Twitter and Instagram @planet.</p>"
+        "<p>For the latest stories download the Planet apps for iOS and Android.</p>"
+        "<p>Was this article helpful?</p>"
+        "<p>Jane Doe covers the weather. Follow her on Twitter @janedoe.</p>"
+        "<p>Related: <a href='/floods'>Floods in the valley</a></p>"
+    )
+    page = parse_html(article(body=lines), url="https://planet.example/rain")
+    assert page.brief is not None
+    assert page.brief.body is not None
+    body = page.brief.body
+    gone = ["Read more", "Mehr zum Thema", "Newsletter", "on Twitter and", "Planet apps", "helpful"]
+    assert [] == [text for text in gone if text in body]
+    assert "Follow her on Twitter" in body
+    assert "Floods in the valley" in body
+
+
 def test_huge_attribute_finishes_quickly() -> None:
     """A 5 MB attribute value does not make parsing crawl."""
     html = article(body=f"<p class='{'x' * 5_000_000}'>{PARAGRAPH}</p>")

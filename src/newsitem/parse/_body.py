@@ -79,6 +79,35 @@ _BOILERPLATE_LINE = re.compile(
     r"continue reading.*)[.:!]?$",
     re.IGNORECASE,
 )
+# A short line that sends the reader elsewhere: "Read more: <other story>", "Auch
+# interessant", "Mehr zum Thema:" (a label alone, or followed by a colon or arrow).
+# Inline "Related: ..." and "Lire aussi : ..." links and "See also" headings are kept:
+# Readability.js keeps them, and so do its expected bodies.
+_SEE_ALSO = re.compile(
+    r"^(?:read (?:more|also|next)|also read|auch interessant|auch lesen|lesen sie (?:auch|mehr)"
+    r"|mehr zum thema|mehr dazu|weitere (?:artikel|beiträge|informationen)"
+    r"|das könnte (?:dich|sie)(?: auch)?(?: interessieren)?|leer más|lea también"
+    r"|te puede interesar|leggi anche|inhaltsverzeichnis|table of contents|wird geladen"
+    r"|permalink|permalien)(?:\s*[:»›>|–]\s*.*)?[.!?]?$",
+    re.IGNORECASE,
+)
+# A call to action: subscribe, follow the outlet, download the app, share or rate the article.
+_CALL_TO_ACTION = re.compile(
+    r"\bnewsletter (?:anmelden|abonnieren|bestellen)\b|\b(?:anmelden|abonnieren) zum newsletter"
+    r"|\bzum newsletter anmelden\b|\b(?:subscribe to|sign up for) (?:our|the) newsletter\b"
+    r"|\bfollow (?!him\b|her\b|them\b|me\b)(?:us|[\w.@]+(?: [\w.@]+){0,2}) on (?:twitter"
+    r"|facebook|instagram|x|linkedin|telegram|tiktok|youtube)\b"
+    r"|\bdownload (?:the|our) .{0,40}\bapps?\b"
+    r"|\b(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)"
+    r"|\bwas this (?:article|page|story) (?:helpful|useful)|\bartikel teilen\b"
+    r"|\bwe want to hear what you think\b|\bnever miss (?:the latest|a story|an? )"
+    r"|\bdirekt in (?:dein|ihr)(?:en)? postfach\b|\bcanal de telegram\b"
+    r"|\bcrédits? photos?\s*:",
+    re.IGNORECASE,
+)
+_SHORT_LINE_TAGS: Final = frozenset(
+    {"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "li", "strong"}
+)
 _LAZY_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -473,6 +502,11 @@ def _clean_container(
                 and 0 < length < 80
                 and _BOILERPLATE_LINE.match(clean_text(element.text_content()))
             ):
+                doomed.append(element)
+                continue
+        if tag in _SHORT_LINE_TAGS and 0 < length < 250:
+            line = clean_text(element.text_content())
+            if _SEE_ALSO.match(line) or _CALL_TO_ACTION.search(line):
                 doomed.append(element)
                 continue
         if tag == "img":
