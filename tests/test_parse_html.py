@@ -12,6 +12,8 @@ from newsitem import AuthorKind, HTMLParseError, VideoTeaser
 from newsitem.errors import SanitizeError, ValidationError
 from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
 from newsitem.parse._authors import author_kind, split_byline
+from newsitem.parse._decode import parse_tree
+from newsitem.parse._index import BOILERPLATE, PageIndex
 from newsitem.parse._metadata import load_jsonld_text
 from newsitem.parse.profiles import find_profile
 from newsitem.sanitize import sanitize_html
@@ -360,6 +362,28 @@ def test_calls_to_action_and_read_more_lines_leave_the_body() -> None:
     assert [] == [text for text in gone if text in body]
     assert "Follow her on Twitter" in body
     assert "Floods in the valley" in body
+
+
+def test_page_index_reads_class_words_as_readability_does() -> None:
+    """Boilerplate words match inside tokens, "ad" only alone; a likely word redeems a weak one."""
+    classes = {
+        "ad": True,
+        "top-ad": True,
+        "x_ad": False,
+        "head": False,
+        "sidebar": True,
+        "sidebar article": False,
+        "share article": True,
+        "PageSidebarRight": True,
+        "s" + "sidebar" * 20: False,  # a token over 100 characters says nothing
+    }
+    markup = "".join(f"<div class='{name}'>x</div>" for name in classes)
+    root = parse_tree(f"<html><body>{markup}</body></html>")
+    index = PageIndex(root)
+    found = {
+        div.get("class"): bool(index.flags.get(div, 0) & BOILERPLATE) for div in root.iter("div")
+    }
+    assert classes == found
 
 
 def test_huge_attribute_finishes_quickly() -> None:
