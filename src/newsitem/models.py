@@ -80,6 +80,8 @@ _Validator: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 # Extension keys are namespaced: "ninjs:copyrightnotice", "schema:wordCount", "x-acme:slot".
 _EXTENSION_KEY = re.compile(r"[a-z][a-z0-9_.-]*:\S.*", re.DOTALL)
 _PROVIDER = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+# White space (Unicode's, as str.isspace sees it) and control characters never stand in a URL.
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 class AuthorKind(enum.StrEnum):
@@ -266,7 +268,7 @@ def is_http_url(value: str) -> bool:
     >>> is_http_url("https://kyivindependent.com/news-feed/"), is_http_url("/news-feed/")
     (True, False)
     """
-    if not value or any(ch.isspace() or ord(ch) < 0x20 for ch in value):
+    if not value or _NOT_IN_URL.search(value):
         return False
     try:
         parts = urlsplit(value)
