@@ -1,6 +1,6 @@
 """Render briefs to HTML with newsitem and with an equivalent hand-written Jinja2 template.
 
-Run: /work/venv/bin/python benchmarks/render.py [--briefs 300] [--repeat 15]
+Run: .venv/bin/python benchmarks/render.py [--briefs 300] [--repeat 15]
 
 Both sides write the same brief card (label, headline, byline, date, reading time, body,
 sources) for the seed page's brief and for generated briefs; the Jinja2 template is

@@ -5,7 +5,7 @@ all of them with the body policy under each engine, and prints the median over s
 runs of the time per run, the throughput and the nh3/bleach ratio. A benchmark, not a
 test: nothing here fails on a slow machine.
 
-    PYTHONPATH=src python benchmarks/sanitize.py [--runs 7] [--shared /work/shared]
+    .venv/bin/python benchmarks/sanitize.py [--runs 7] [--shared ../shared]
 """
 
 from __future__ import annotations
