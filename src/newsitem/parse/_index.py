@@ -162,32 +162,33 @@ def _token_bits(tokens: list[str]) -> list[int]:
     ``str.find`` for each three-letter prefix, much faster than a regular expression of
     alternatives; where a prefix occurs, the keywords that start with it are compared.
     """
-    joined = " ".join(tokens).lower()
+    # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
+    lowered = [token.lower() if len(token) <= _MAX_TOKEN else "" for token in tokens]
+    joined = " ".join(lowered)
     starts: list[int] = []
     offset = 0
-    for token in tokens:
+    for token in lowered:
         starts.append(offset)
         offset += len(token) + 1
     bits = [0] * len(tokens)
     find = joined.find
     starts_with = joined.startswith
     size = len(joined)
+    owner = bisect.bisect_right
     for prefix, words in _KEYWORDS:
         at = find(prefix)
         while at >= 0:
             for word, bit, whole in words:
                 if not starts_with(word, at):
                     continue
-                end = at + len(word)
-                if not whole or (
-                    (at == 0 or not _is_word_char(joined[at - 1]))
-                    and (end == size or not _is_word_char(joined[end]))
-                ):
-                    bits[bisect.bisect_right(starts, at) - 1] |= bit
+                if whole:
+                    end = at + len(word)
+                    if (at and _is_word_char(joined[at - 1])) or (
+                        end < size and _is_word_char(joined[end])
+                    ):
+                        continue
+                bits[owner(starts, at) - 1] |= bit
             at = find(prefix, at + 1)
-    for number, token in enumerate(tokens):
-        if len(token) > _MAX_TOKEN:  # no real class or id is this long; hostile input is
-            bits[number] = 0
     return bits
 
 
@@ -256,7 +257,10 @@ class PageIndex:
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         self.root = root
-        self.position: dict[lxml.html.HtmlElement, int] = {}
+        elements: list[lxml.html.HtmlElement] = list(root.iter(lxml.etree.Element))
+        self.position: dict[lxml.html.HtmlElement, int] = dict(
+            zip(elements, range(len(elements)), strict=True)
+        )
         self.by_tag: dict[str, list[lxml.html.HtmlElement]] = {}
         self.flags: dict[lxml.html.HtmlElement, int] = {}
         self.named: list[lxml.html.HtmlElement] = []
@@ -266,12 +270,10 @@ class PageIndex:
         self.scopes: list[lxml.html.HtmlElement] = []
         self.hidden: list[lxml.html.HtmlElement] = []
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
-        position = self.position
         video_labels = self.video_labels
         reading_hints = self.reading_hints
         by_tag = self.by_tag
-        for number, element in enumerate(root.iter(lxml.etree.Element)):
-            position[element] = number
+        for element in elements:
             tag = element.tag
             same = by_tag.get(tag)
             if same is None:

@@ -52,6 +52,7 @@ from newsitem.models import (
     is_http_url,
 )
 from newsitem.parse._body import clean_text
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import sanitize_html
 
@@ -191,9 +192,33 @@ def _private_value(node: lxml.html.HtmlElement) -> str:
     return str(node.text_content())
 
 
-def find_items(root: lxml.html.HtmlElement, *, base_url: str | None = None) -> list[MicrodataItem]:
-    """Return the document's top-level microdata items (``itemscope`` without
-    ``itemprop``), in page order, their properties crawled.
+def _top_level_scopes(
+    root: lxml.html.HtmlElement, index: PageIndex | None
+) -> list[lxml.html.HtmlElement]:
+    """The ``itemscope`` elements without ``itemprop``, in page order."""
+    if index is None:
+        return [
+            e
+            for e in root.xpath("//*[@itemscope][not(@itemprop)]")
+            if isinstance(e, lxml.html.HtmlElement)
+        ]
+    return [e for e in index.scopes if e.get("itemprop") is None]
+
+
+def find_items(
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None = None,
+    index: PageIndex | None = None,
+) -> Iterator[MicrodataItem]:
+    """Yield the document's top-level microdata items (``itemscope`` without
+    ``itemprop``), in page order, each crawled when it is reached.
+
+    Args:
+        root: The page tree.
+        base_url: What relative URLs resolve against.
+        index: The page's index, whose ``itemscope`` elements are read instead of
+            searching the tree (it must be of the tree as it is now).
 
     >>> from newsitem.parse._decode import parse_tree
     >>> root = parse_tree('<div itemscope itemtype="https://schema.org/Person">'
@@ -202,11 +227,8 @@ def find_items(root: lxml.html.HtmlElement, *, base_url: str | None = None) -> l
     [(('Person',), [('name', 'Jane Doe')])]
     """
     crawler = _Crawler(root, base_url)
-    return [
-        crawler.item(element)
-        for element in root.xpath("//*[@itemscope][not(@itemprop)]")
-        if isinstance(element, lxml.html.HtmlElement)
-    ]
+    for element in _top_level_scopes(root, index):
+        yield crawler.item(element)
 
 
 # --- from items to models ----------------------------------------------------------------
@@ -606,7 +628,12 @@ def _own_prefix(item: MicrodataItem) -> str | None:
 
 
 def read_own_page(
-    root: lxml.html.HtmlElement, *, base_url: str | None, read_date: DateReader, notes: Notes
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None,
+    read_date: DateReader,
+    notes: Notes,
+    index: PageIndex | None = None,
 ) -> Page | None:
     """Read a page that newsitem's HTML renderer drew, from its microdata alone.
 
@@ -615,6 +642,14 @@ def read_own_page(
     whose headline has the class ``<prefix>-brief__headline``. Other newsitem items at the
     top level (author cards, related blocks, video teasers) become the page's blocks.
 
+    Args:
+        root: The page tree.
+        base_url: What relative URLs resolve against.
+        read_date: Reads a date the page writes.
+        notes: Receives a note for each item not read.
+        index: The page's index (of the tree as it is now), whose ``itemscope`` elements
+            are read instead of searching the tree.
+
     Returns:
         The page, or ``None`` when no item on the page was drawn by newsitem.
     """
@@ -622,9 +657,7 @@ def read_own_page(
     first: MicrodataItem | None = None
     prefix = ""
     others: list[MicrodataItem] = []
-    for element in root.xpath("//*[@itemscope][not(@itemprop)]"):
-        if not isinstance(element, lxml.html.HtmlElement):
-            continue
+    for element in _top_level_scopes(root, index):
         if first is not None:
             if f"{prefix}-" in (element.get("class") or ""):
                 others.append(crawler.item(element))
@@ -649,20 +682,33 @@ def read_own_page(
 
 
 def read_microdata_brief(
-    root: lxml.html.HtmlElement, *, base_url: str | None, read_date: DateReader, notes: Notes
+    root: lxml.html.HtmlElement,
+    *,
+    base_url: str | None,
+    read_date: DateReader,
+    notes: Notes,
+    index: PageIndex | None = None,
 ) -> Brief | None:
     """Read the first microdata article on a page (also as a ``WebPage``'s ``mainEntity``).
 
     Text is whitespace-cleaned, a single comma-separated ``keywords`` value is split,
     ``articleBody`` and ``description`` elements are sanitized as markup.
 
+    Args:
+        root: The page tree.
+        base_url: What relative URLs resolve against.
+        read_date: Reads a date the page writes.
+        notes: Receives a note for each item not read.
+        index: The page's index (of the tree as it is now), whose ``itemscope`` elements
+            are read instead of searching the tree.
+
     Returns:
         The brief, or ``None`` when the page has no microdata article with a headline.
     """
-    if not root.xpath("boolean(//*[@itemscope])"):
+    if (not index.scopes) if index is not None else not root.xpath("boolean(//*[@itemscope])"):
         return None
     reader = _Reader(base_url=base_url, exact=False, read_date=read_date, notes=notes)
-    for item in find_items(root, base_url=base_url):
+    for item in find_items(root, base_url=base_url, index=index):
         candidates = [item, *item.items("mainEntity")] if set(item.types) & PAGE_TYPES else [item]
         for candidate in candidates:
             if any(t in TYPE_KINDS for t in candidate.types):

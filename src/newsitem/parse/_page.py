@@ -447,7 +447,7 @@ def build_page(
     meta = read_metadata(root, notes, index=page_index)
     base_url = _base_url(url, meta)
     read_date = _date_reader(options, notes)
-    own = read_own_page(root, base_url=base_url, read_date=read_date, notes=notes)
+    own = read_own_page(root, base_url=base_url, read_date=read_date, notes=notes, index=page_index)
     if own is not None:  # drawn by newsitem's HTML renderer: its microdata holds every field
         return own
     profile = _choose_profile(url or base_url, options)
@@ -463,7 +463,9 @@ def build_page(
     nodes = _jsonld_nodes(meta, base_url, notes)
     ld_brief = next((n for n in nodes if isinstance(n, Brief)), None)
     if ld_brief is None:  # no JSON-LD article: a microdata one is the next structured source
-        ld_brief = read_microdata_brief(root, base_url=base_url, read_date=read_date, notes=notes)
+        ld_brief = read_microdata_brief(
+            root, base_url=base_url, read_date=read_date, notes=notes, index=page_index
+        )
     ld_videos = [n for n in nodes if isinstance(n, VideoTeaser)]
     site_name = meta.site_name or (profile.site_name if profile else None)
 
