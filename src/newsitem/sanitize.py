@@ -385,6 +385,13 @@ _BREAKOUT: Final = frozenset(
 _SVG_INTEGRATION: Final = frozenset({"foreignobject", "desc", "title"})
 _MATH_INTEGRATION: Final = frozenset({"mi", "mo", "mn", "ms", "mtext"})
 _IGNORED: Final = frozenset({"html", "head", "body"})
+_INTEGRATION: Final = _SVG_INTEGRATION | _MATH_INTEGRATION
+_LI: Final = frozenset({"li"})
+_DD_DT: Final = frozenset({"dd", "dt"})
+_P: Final = frozenset({"p"})
+_ITSELF: Final = {name: frozenset({name}) for name in ("a", "nobr", "button")}
+_TABLE_SCOPE_OR_MARKER: Final = _TABLE_SCOPE | _MARKERS
+_RAW_TEXT_OR_PLAINTEXT: Final = _RAW_TEXT | {"plaintext"}
 
 _TAG_START: Final = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
 _ATTRIBUTE: Final = re.compile(
@@ -412,8 +419,32 @@ class _Tag:
         self.self_closing = self_closing
 
 
+# A whole tag in the common form: attributes parted by whitespace, values quoted or plain.
+# Where it matches, each attribute reads exactly as _ATTRIBUTE reads it (a name ends where
+# the tokenizer ends it, a value likewise), so _read_tag takes it in one step; anything
+# else (a "/" or "=" out of place, space around "=", an unterminated quote) goes the slow
+# way, one attribute at a time.
+_SIMPLE_TAG: Final = re.compile(
+    r"""([A-Za-z][^\t\n\f\r />]*)"""
+    r"""((?:[\t\n\f\r ]+[^\t\n\f\r /=>][^\t\n\f\r /=>]*"""
+    r"""(?:="[^"]*"|='[^']*'|=[^\t\n\f\r >"'][^\t\n\f\r >]*)?)*+)"""
+    r"""[\t\n\f\r ]*(/?)>"""
+)
+_SIMPLE_ATTRIBUTE: Final = re.compile(
+    r"""[\t\n\f\r ]+[^\t\n\f\r /=>][^\t\n\f\r /=>]*"""
+    r"""(?:="[^"]*"|='[^']*'|=[^\t\n\f\r >"'][^\t\n\f\r >]*)?"""
+)
+
+
 def _read_tag(html: str, start: int) -> _Tag | None:
     """Read the tag whose name begins at ``start``; None if the input ends inside it."""
+    simple = _SIMPLE_TAG.match(html, start)
+    if simple is not None:
+        name = simple.group(1).lower()
+        if name != "font":  # the one tag whose attribute names the tree builder reads
+            listed = simple.group(2)
+            count = len(_SIMPLE_ATTRIBUTE.findall(listed)) if listed else 0
+            return _Tag(name, {}, count, simple.end(), bool(simple.group(3)))
     name_match = _TAG_START.match(html, start)
     assert name_match is not None
     name = name_match.group().lower()
@@ -454,7 +485,8 @@ class _Tree:
 
     def push(self, name: str, namespace: str = "html") -> None:
         self.stack.append((name, namespace, len(self.pending)))
-        self._depth_check()
+        if len(self.stack) + len(self.pending) > self.policy.max_depth:
+            self._depth_check()
 
     def pop_to(self, index: int) -> None:
         popped = self.stack[index:]
@@ -527,7 +559,7 @@ class _Tree:
                 return None
             return name
         if name in {"li", "dd", "dt"}:
-            targets = frozenset({"li"}) if name == "li" else frozenset({"dd", "dt"})
+            targets = _LI if name == "li" else _DD_DT
             for index in range(len(self.stack) - 1, -1, -1):
                 found, namespace, _ = self.stack[index]
                 if found in targets:
@@ -538,7 +570,7 @@ class _Tree:
                 ):
                     break
         if name in _CLOSES_P:
-            p_index = self.find(frozenset({"p"}), _SCOPE)
+            p_index = self.find(_P, _SCOPE)
             if p_index is not None:
                 self.pop_to(p_index)
         if name in _HEADINGS and self.stack and self.stack[-1][0] in _HEADINGS:
@@ -550,7 +582,7 @@ class _Tree:
         elif name in {"option", "optgroup"} and self.stack and self.stack[-1][0] == "option":
             self.stack.pop()
         elif name in {"a", "nobr", "button"}:
-            open_index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
+            open_index = self.find(_ITSELF[name], _TABLE_SCOPE_OR_MARKER)
             if open_index is not None:
                 self.end_formatting(name, open_index)
         self.push(name)
@@ -605,7 +637,7 @@ class _Tree:
             # html5lib (bleach's parser) ignores "</template>": count templates as unclosed.
             return
         if name in _FORMATTING:
-            index = self.find(frozenset({name}), _TABLE_SCOPE | _MARKERS)
+            index = self.find(frozenset({name}), _TABLE_SCOPE_OR_MARKER)
             if index is not None:
                 self.end_formatting(name, index)
             elif name in self.pending:
@@ -629,7 +661,7 @@ class _Tree:
                 return
             if namespace == "html" and name not in _SCOPED_END and found in _SPECIAL:
                 return
-            if found in boundary or found in _SVG_INTEGRATION | _MATH_INTEGRATION:
+            if found in boundary or found in _INTEGRATION:
                 return
 
 
@@ -652,7 +684,7 @@ def _check_limits(html: str, policy: Policy) -> None:
         lt = html.find("<", position)
         if lt < 0:
             break
-        if lt > position:
+        if lt > position and tree.pending:
             tree.reconstruct()
         following = html[lt + 1 : lt + 2]
         if following.isascii() and following.isalpha():
@@ -663,8 +695,8 @@ def _check_limits(html: str, policy: Policy) -> None:
             position = tag.end
             if namespace != "html":
                 continue
-            if any(found == "select" for found, _, _ in tree.stack[:-1]) and (
-                tag.name in _RAW_TEXT - {"textarea"} or tag.name == "plaintext"
+            if (tag.name in _RAW_TEXT_OR_PLAINTEXT and tag.name != "textarea") and any(
+                found == "select" for found, _, _ in tree.stack[:-1]
             ):
                 # Parsers disagree on raw text inside <select>; refuse rather than guess.
                 raise SanitizeError(f"markup has <{tag.name}> inside <select>, which is refused")
