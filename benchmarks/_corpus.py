@@ -263,6 +263,8 @@ class Totals:
     times_ms: list[float] = field(default_factory=list)
     errors: int = 0
     peak_rss_mb: float = 0.0
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(field, page, found, label) of each labelled value missed."""
 
     def add_body(self, predicted: str, true: str) -> None:
         """Score one page's body with the shingle metric."""

@@ -4,6 +4,7 @@ Run::
 
     /work/venv/bin/python benchmarks/extraction.py [--corpora /work/shared/corpora]
         [--tools newsitem,trafilatura,readability,newspaper4k] [--limit N]
+        [--show-misses title,author,date]
 
 Each tool runs in a fresh process of its own (so its peak memory is its own) over the
 same pages; nothing touches the network (newspaper4k gets the HTML and fetches no
@@ -14,7 +15,9 @@ labelled pages, median milliseconds per page, peak RSS, and ratios to newsitem.
 Against overfitting, every 5th page by sorted name (``held_out``) is held out: newsitem's
 heuristics are tuned on the other pages only, and the scores on the held-out part are
 printed in a table of their own. A crash scores as a full miss; every tool gets the same
-pages.
+pages. ``--show-misses date`` (or ``title``, ``author``, comma-separated) lists, per tool,
+each tuned page whose label it missed (the page, what it found, the label); misses on
+held-out pages are counted, never listed.
 """
 
 from __future__ import annotations
@@ -180,14 +183,25 @@ def _score(totals: Totals, page: CorpusPage, result: Result) -> None:
         for index, value in enumerate(snippet_counts(result.text, page)):
             totals.snippets[index] += value
     if page.title:
-        totals.title[0] += same_title(result.title, page.title)
+        hit = same_title(result.title, page.title)
+        totals.title[0] += hit
         totals.title[1] += 1
+        if not hit:
+            totals.misses.append(("title", page.name, str(result.title), page.title))
     if page.authors:
-        totals.author[0] += same_authors(result.authors, page.authors)
+        hit = same_authors(result.authors, page.authors)
+        totals.author[0] += hit
         totals.author[1] += 1
+        if not hit:
+            totals.misses.append(
+                ("author", page.name, "; ".join(result.authors), "; ".join(page.authors))
+            )
     if page.date:
-        totals.date[0] += same_date(result.date, page.date)
+        hit = same_date(result.date, page.date)
+        totals.date[0] += hit
         totals.date[1] += 1
+        if not hit:
+            totals.misses.append(("date", page.name, str(result.date), page.date))
 
 
 def _pct(pair: list[int]) -> str:
@@ -200,6 +214,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpora", default="/work/shared/corpora")
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--show-misses",
+        default="",
+        help="comma-separated fields (title, author, date) whose misses are listed per tool",
+    )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.tools.split(",") if n.strip()]
     context = multiprocessing.get_context("spawn")
@@ -212,6 +231,22 @@ def main(argv: list[str] | None = None) -> None:
     for split in ("all", "held-out", "tuned"):
         _print_table(split, {name: splits[split] for name, splits in by_tool.items()})
     _print_ratios({name: splits["all"] for name, splits in by_tool.items()})
+    fields = [f.strip() for f in args.show_misses.split(",") if f.strip()]
+    if fields:
+        _print_misses(fields, by_tool)
+
+
+def _print_misses(fields: list[str], by_tool: dict[str, dict[str, Totals]]) -> None:
+    """List each tool's misses on the tuned pages; held-out misses are only counted, so
+    that nobody tunes a heuristic on them."""
+    for name, splits in by_tool.items():
+        for field in fields:
+            misses = [m for m in splits["tuned"].misses if m[0] == field]
+            held = sum(1 for m in splits["held-out"].misses if m[0] == field)
+            print(f"\n{name}: {len(misses)} {field} misses on tuned pages (found | label),")
+            print(f"  and {held} on held-out pages (not listed)")
+            for _, page, found, label in misses:
+                print(f"  {page}: {found!r} | {label!r}")
 
 
 def _print_table(split: str, results: dict[str, Totals]) -> None:
