@@ -22,6 +22,7 @@ from newsitem.parse._notes import Notes
 __all__ = ["Metadata", "read_jsonld_texts", "read_metadata"]
 
 _MAX_JSONLD_CHARS: Final = 2_000_000
+_DATE_FIELDS: Final = frozenset({"published", "modified"})
 
 
 @attrs.define
@@ -47,12 +48,16 @@ class Metadata:
     og_videos: list[dict[str, str]] = attrs.field(factory=list)
     jsonld: list[Any] = attrs.field(factory=list)
     sources: dict[str, str] = attrs.field(factory=dict)
+    #: ``(field, value)`` of every published and modified value offered, in order.
+    dates: list[tuple[str, str]] = attrs.field(factory=list)
 
     def offer(self, field: str, value: str | None, source: str) -> None:
         """Set a single-valued field unless a source read earlier already set it."""
         if value is None:
             return
         value = " ".join(value.split())
+        if value and field in _DATE_FIELDS:
+            self.dates.append((field, value))
         if not value or getattr(self, field) is not None:
             return
         setattr(self, field, value)
@@ -174,6 +179,10 @@ _PUBLISHED_META: Final = (
     "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
     "dcterms.created", "dc.date", "dc.date.created", "date", "article.published",
     "og:published_time", "cxenseparse:recs:publishtime", "content_publication_date",
+    "publication_date", "publication-date", "published_date", "date_published",
+    "dc.date.publication", "dcterms.date", "citation_publication_date", "citation_date",
+    "article.created", "article:post_date", "originalpublicationdate", "pub_date",
+    "rnews:datepublished",
 )  # fmt: skip
 _MODIFIED_META: Final = (
     "article:modified_time", "og:article:modified_time", "og:updated_time",

@@ -40,6 +40,7 @@ from newsitem.parse._body import (
     strip_never_content,
 )
 from newsitem.parse._datelines import find_text_date
+from newsitem.parse._dating import settle_published
 from newsitem.parse._decode import check_html, decode_html, parse_tree
 from newsitem.parse._index import PageIndex
 from newsitem.parse._metadata import Metadata, read_metadata
@@ -566,6 +567,7 @@ def build_page(
         published = read_date(meta.published)
     if modified is None and meta.modified:
         modified = read_date(meta.modified)
+    published = settle_published(published, modified, meta.dates)
 
     text_date = find_text_date(root, read_date) if published is None else None
     strip_never_content(root, index=page_index, notes=notes)
