@@ -665,19 +665,78 @@ class _Tree:
                 return
 
 
+# A tag name the flat scan cannot take, spelled in any case (without re.IGNORECASE, which
+# would read the whole text slowly).
+_NOT_FLAT: Final = re.compile(r"<(?:[sS][vV][gG]|[mM][aA][tT][hH]|[sS][eE][lL][eE][cC][tT])")
+
+
+class _Flat:
+    """Stands in for :class:`_Tree` where the markup cannot nest past the depth limit and
+    holds no ``<svg>``, ``<math>`` or ``<select>``: only the attribute limit is checked,
+    and every element not void or ignored opens in the HTML namespace, as in the tree."""
+
+    __slots__ = ("policy",)
+
+    stack: Final[tuple[tuple[str, str, int], ...]] = ()
+    pending: Final[tuple[str, ...]] = ()
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def start(self, tag: _Tag) -> str | None:
+        if tag.count > self.policy.max_attributes:
+            raise SanitizeError(
+                f"an element has more attributes than policy {self.policy.name!r} allows "
+                f"(max_attributes={self.policy.max_attributes})"
+            )
+        return None if tag.name in _IGNORED or tag.name in _VOID else "html"
+
+    def end(self, name: str) -> None:
+        pass
+
+    def reconstruct(self) -> None:
+        pass
+
+    def foreign(self) -> bool:
+        return False
+
+
+def _cannot_nest_past(html: str, max_depth: int) -> bool:
+    """Whether the tree estimate cannot pass ``max_depth`` on ``html``, nor meet foreign
+    content or a ``<select>``.
+
+    The estimate's depth (open elements plus formatting elements waiting to reopen) grows
+    only when an element opens: one per start tag, plus the ones a table cell or row
+    implies (``tbody`` and ``tr``, at most two) or a ``<col>`` (``colgroup``), plus one
+    that ``</br>`` or ``</p>`` opens and closes at once. Every tag starts with "<", a cell
+    or row with "<t", a column with "<c", so the count of those bounds it.
+    """
+    bound = (
+        html.count("<")
+        + 2 * (html.count("<t") + html.count("<T"))
+        + html.count("<c")
+        + html.count("<C")
+        + 1
+    )
+    return bound <= max_depth and _NOT_FLAT.search(html) is None
+
+
 def _check_limits(html: str, policy: Policy) -> None:
     """Refuse input over ``policy``'s size, depth or attribute limits.
 
     The depth estimate follows the HTML tokenizer exactly and the tree builder closely,
     erring on the deep side: it may refuse markup a browser would nest less deeply, and
-    is meant never to accept markup a browser would nest more deeply.
+    is meant never to accept markup a browser would nest more deeply. Markup with too few
+    tags to reach the limit is only tokenized, for the attribute limit.
     """
     size = len(html.encode("utf-8", "surrogatepass"))
     if size > policy.max_bytes:
         raise SanitizeError(
             f"markup is {size} bytes, over policy {policy.name!r}'s max_bytes={policy.max_bytes}"
         )
-    tree = _Tree(policy)
+    tree: _Tree | _Flat = (
+        _Flat(policy) if _cannot_nest_past(html, policy.max_depth) else _Tree(policy)
+    )
     position = 0
     length = len(html)
     while position < length:
