@@ -33,6 +33,7 @@ __all__ = [
     "HEADING",
     "RELATED",
     "SUMMARY",
+    "TAGS",
     "TITLE",
     "PageIndex",
     "is_hidden",
@@ -192,6 +193,11 @@ def _token_bits(tokens: list[str]) -> list[int]:
     return bits
 
 
+#: The tag names whose elements :attr:`PageIndex.by_tag` holds: the ones extractors ask for.
+TAGS: Final = frozenset(
+    {"a", "article", "base", "h1", "h2", "h3", "h4", "h5", "h6", "iframe", "main", "meta",
+     "script", "time", "title", "video"}
+)  # fmt: skip
 _MAX_LABEL: Final = 60  # characters of a text that may name a "Video" section
 _MAX_HINT: Final = 400  # characters of a text that may be a reading time ("3 min read")
 _RAW_TEXT: Final = frozenset({"script", "style", "noscript", "template", "textarea"})
@@ -221,7 +227,8 @@ class PageIndex:
     Attributes:
         root: The tree indexed.
         position: Every element's index in document order.
-        by_tag: The elements of each tag name, in document order.
+        by_tag: The elements of each tag name the extractors ask for (``TAGS``), in
+            document order.
         flags: For each element whose class or id says anything, the bits of what
             (``BOILERPLATE``, ``RELATED``, ``CARD`` ...).
         named: The elements of ``flags``, in document order.
@@ -261,7 +268,10 @@ class PageIndex:
         self.position: dict[lxml.html.HtmlElement, int] = dict(
             zip(elements, range(len(elements)), strict=True)
         )
-        self.by_tag: dict[str, list[lxml.html.HtmlElement]] = {}
+        self.by_tag: dict[str, list[lxml.html.HtmlElement]] = {tag: [] for tag in TAGS}
+        by_tag = self.by_tag
+        for element in root.iter(*TAGS):  # chosen in C; the proxies exist already
+            by_tag[element.tag].append(element)
         self.flags: dict[lxml.html.HtmlElement, int] = {}
         self.named: list[lxml.html.HtmlElement] = []
         self.video_labels: list[lxml.html.HtmlElement] = []
@@ -272,14 +282,8 @@ class PageIndex:
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
         video_labels = self.video_labels
         reading_hints = self.reading_hints
-        by_tag = self.by_tag
         for element in elements:
             tag = element.tag
-            same = by_tag.get(tag)
-            if same is None:
-                by_tag[tag] = [element]
-            else:
-                same.append(element)
             # Never the text of a script or style: a copy of it can cost more than the rest.
             text = None if tag in _RAW_TEXT else element.text
             if text and len(text) <= _MAX_HINT and not text.isspace():
@@ -347,7 +351,10 @@ class PageIndex:
     def tagged(self, *tags: str) -> list[lxml.html.HtmlElement]:
         """The elements with one of these tag names, in document order (as ``iter(*tags)``
         gives them, without a walk over the tree)."""
-        found = [element for tag in tags for element in self.by_tag.get(tag, ())]
+        if not TAGS.issuperset(tags):  # not indexed: picked from every element
+            wanted = frozenset(tags)
+            return [element for element in self.position if element.tag in wanted]
+        found = [element for tag in tags for element in self.by_tag[tag]]
         if len(tags) > 1:
             position = self.position
             found.sort(key=position.__getitem__)

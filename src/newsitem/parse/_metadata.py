@@ -224,13 +224,37 @@ def _read_meta(root: lxml.html.HtmlElement, index: PageIndex | None) -> dict[str
     return found
 
 
+def _by_source(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``(key, source)`` of each key, OpenGraph keys first, then Twitter, then the rest."""
+    return tuple(
+        (key, source)
+        for source in ("opengraph", "twitter", "meta")
+        for key in keys
+        if _meta_source(key) == source
+    )
+
+
+#: Each single-valued field with its meta keys in the order they are tried.
+_META_FIELDS: Final = tuple(
+    (field, _by_source(keys))
+    for field, keys in (
+        ("headline", _TITLE_META),
+        ("description", _DESCRIPTION_META),
+        ("published", _PUBLISHED_META),
+        ("modified", _MODIFIED_META),
+        ("section", _SECTION_META),
+        ("site_name", _SITE_META),
+        ("language", _LANG_META),
+    )
+)
+
+
 def _offer_meta(
-    meta: dict[str, list[str]], data: Metadata, field: str, keys: tuple[str, ...]
+    meta: dict[str, list[str]], data: Metadata, field: str, keys: tuple[tuple[str, str], ...]
 ) -> None:
-    for source in ("opengraph", "twitter", "meta"):
-        for key in keys:
-            if _meta_source(key) == source and key in meta:
-                data.offer(field, meta[key][0], source)
+    for key, source in keys:
+        if key in meta:
+            data.offer(field, meta[key][0], source)
 
 
 _SPLIT_TAGS = re.compile(r"\s*[,;]\s*")
@@ -254,13 +278,8 @@ def read_metadata(
     data.jsonld = read_jsonld_texts(root, notes, index=index)
     _read_microdata(root, data, index)
     meta = _read_meta(root, index)
-    _offer_meta(meta, data, "headline", _TITLE_META)
-    _offer_meta(meta, data, "description", _DESCRIPTION_META)
-    _offer_meta(meta, data, "published", _PUBLISHED_META)
-    _offer_meta(meta, data, "modified", _MODIFIED_META)
-    _offer_meta(meta, data, "section", _SECTION_META)
-    _offer_meta(meta, data, "site_name", _SITE_META)
-    _offer_meta(meta, data, "language", _LANG_META)
+    for field, keys in _META_FIELDS:
+        _offer_meta(meta, data, field, keys)
     if "og:url" in meta:
         data.og_url = meta["og:url"][0]
     if "og:type" in meta:

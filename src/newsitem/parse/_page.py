@@ -213,9 +213,9 @@ def _choose_headline(
     return h1s[0] if h1s else title
 
 
-def _h1_texts(root: lxml.html.HtmlElement) -> list[str]:
+def _h1_texts(page_index: PageIndex) -> list[str]:
     texts = []
-    for h1 in root.iter("h1"):
+    for h1 in page_index.tagged("h1"):
         text = clean_text(h1.text_content())
         if text and len(text) < 400:
             texts.append(text)
@@ -470,7 +470,7 @@ def build_page(
     ld_videos = [n for n in nodes if isinstance(n, VideoTeaser)]
     site_name = meta.site_name or (profile.site_name if profile else None)
 
-    h1s = _h1_texts(root)
+    h1s = _h1_texts(page_index)
     profile_headline = _xpath_text(root, profile.headline if profile else None)
     structured = ld_brief.headline if ld_brief else meta.headline
     if profile_headline:
