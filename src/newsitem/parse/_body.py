@@ -105,6 +105,23 @@ _CALL_TO_ACTION = re.compile(
     r"|\bcrédits? photos?\s*:",
     re.IGNORECASE,
 )
+# A word every call to action above holds, lower-cased (an ASCII line lacking all of them
+# cannot match; the case-blind search is slow, and most lines are no call to action).
+_CALL_TO_ACTION_WORDS: Final = (
+    "newsletter", "follow", "download", "artikel", "beitrag", "was this", "we want",
+    "never miss", "postfach", "telegram",
+)  # fmt: skip
+
+
+def _calls_to_action(line: str) -> bool:
+    """``_CALL_TO_ACTION.search(line)``, passing over most ASCII lines without it."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(word in lowered for word in _CALL_TO_ACTION_WORDS):
+            return False
+    return _CALL_TO_ACTION.search(line) is not None
+
+
 _SHORT_LINE_TAGS: Final = frozenset(
     {"p", "div", "span", "h2", "h3", "h4", "h5", "h6", "li", "strong"}
 )
@@ -506,7 +523,7 @@ def _clean_container(
                 continue
         if tag in _SHORT_LINE_TAGS and 0 < length < 250:
             line = clean_text(element.text_content())
-            if _SEE_ALSO.match(line) or _CALL_TO_ACTION.search(line):
+            if _SEE_ALSO.match(line) or _calls_to_action(line):
                 doomed.append(element)
                 continue
         if tag == "img":

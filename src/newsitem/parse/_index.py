@@ -235,6 +235,8 @@ class PageIndex:
         marked: The elements with an ``itemprop`` or ``rel`` attribute, in document order.
         scopes: The elements with an ``itemscope`` attribute (microdata items), in
             document order.
+        labelled: The elements with an ``aria-label`` or ``itemtype`` attribute, in
+            document order.
         hidden: The elements hidden by an attribute or inline style, in document order.
         reading_hints: The elements whose own text (up to 400 characters) holds "min",
             "lese" or "lecture": where a reading time ("3 min read", "Lesezeit") may be, in
@@ -253,6 +255,7 @@ class PageIndex:
         "by_tag",
         "flags",
         "hidden",
+        "labelled",
         "marked",
         "named",
         "position",
@@ -278,6 +281,7 @@ class PageIndex:
         self.reading_hints: list[lxml.html.HtmlElement] = []
         self.marked: list[lxml.html.HtmlElement] = []
         self.scopes: list[lxml.html.HtmlElement] = []
+        self.labelled: list[lxml.html.HtmlElement] = []
         self.hidden: list[lxml.html.HtmlElement] = []
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
         video_labels = self.video_labels
@@ -313,6 +317,8 @@ class PageIndex:
                 self.marked.append(element)
             if "itemscope" in keys:
                 self.scopes.append(element)
+            if "aria-label" in keys or "itemtype" in keys:
+                self.labelled.append(element)
             if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and is_hidden(
                 element
             ):

@@ -42,7 +42,7 @@ from newsitem.parse._body import (
 from newsitem.parse._datelines import find_text_date
 from newsitem.parse._dating import settle_published
 from newsitem.parse._decode import check_html, decode_html, parse_tree
-from newsitem.parse._index import PageIndex
+from newsitem.parse._index import BREADCRUMB, PageIndex
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
@@ -89,6 +89,24 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 _DATE_CLASS = re.compile(r"date|time|published|posted|meta|byline", re.IGNORECASE)
+# A word each pattern's every match holds, lower-cased: an ASCII class and id lacking all
+# of them cannot match (the case-blind search is slow; most names match neither).
+_KICKER_WORDS: Final = (
+    "kicker", "eyebrow", "overline", "rubric", "category", "section", "label", "tagline",
+    "topic", "dachzeile", "spitzmarke", "subject",
+)  # fmt: skip
+_DATE_WORDS: Final = ("date", "time", "published", "posted", "meta", "byline")
+
+
+def _names_any(names: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """``pattern.search(names)``, passing over ASCII names that hold none of ``words``."""
+    if names.isascii():
+        lowered = names.lower()
+        if not any(word in lowered for word in words):
+            return False
+    return pattern.search(names) is not None
+
+
 _BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 _ARTICLE_OG: Final = frozenset({"article", "news", "blog", "video.other", "newsarticle"})
@@ -258,7 +276,7 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
             for element in (sibling, *sibling.iterdescendants()):
                 if not isinstance(element.tag, str):
                     continue
-                if not _KICKER_CLASS.search(class_and_id(element)):
+                if not _names_any(class_and_id(element), _KICKER_WORDS, _KICKER_CLASS):
                     continue
                 text = clean_text(element.text_content())
                 if text and len(text) <= 40 and text != headline and not text[0].isdigit():
@@ -267,8 +285,16 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
     return None
 
 
-def _breadcrumb_section(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
-    for container in root.iter("nav", "ol", "ul", "div", "p"):
+_CRUMB_TAGS: Final = frozenset({"nav", "ol", "ul", "div", "p"})
+
+
+def _breadcrumb_section(page_index: PageIndex, headline: str | None) -> str | None:
+    # A breadcrumb trail's class names it (a class word the index reads), or its
+    # aria-label or itemtype does.
+    candidates = page_index.in_order(page_index.with_flag(BREADCRUMB) + page_index.labelled)
+    for container in candidates:
+        if container.tag not in _CRUMB_TAGS:
+            continue
         names = container.get("class") or ""
         if (
             "breadcrumb" not in names.lower()
@@ -289,7 +315,7 @@ def _find_dom_date(
     root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]
 ) -> date | datetime | None:
     for element in root.iter("span", "div", "p", "time", "small", "abbr"):
-        if not _DATE_CLASS.search(class_and_id(element)):
+        if not _names_any(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
             continue
         text = clean_text(element.get("title") or element.text_content())
         if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
@@ -505,7 +531,7 @@ def build_page(
 
     reading_time = _find_reading_time(page_index)
     label = _xpath_text(root, profile.label if profile else None) or _find_kicker(root, headline)
-    breadcrumb = _breadcrumb_section(root, headline)
+    breadcrumb = _breadcrumb_section(page_index, headline)
     section = (ld_brief.section if ld_brief else None) or meta.section or breadcrumb
     if label is None:
         label = section
