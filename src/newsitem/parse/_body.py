@@ -28,6 +28,7 @@ __all__ = [
     "extract_body",
     "measure",
     "remove_element",
+    "search_words",
     "strip_never_content",
 ]
 
@@ -45,6 +46,17 @@ _POSITIVE = re.compile(
     r"|prose|rich-?text",
     re.IGNORECASE,
 )
+# A word every match of _POSITIVE, and of _NEGATIVE, holds (see search_words).
+_POSITIVE_WORDS: Final = (
+    "article", "body", "content", "entry", "main", "page", "pagination", "post", "text",
+    "blog", "story", "prose",
+)  # fmt: skip
+_NEGATIVE_WORDS: Final = (
+    "-ad-", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "newsletter", "social", "byline", "author",
+)  # fmt: skip
 _NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
     r"|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper"
@@ -113,13 +125,23 @@ _CALL_TO_ACTION_WORDS: Final = (
 )  # fmt: skip
 
 
-def _calls_to_action(line: str) -> bool:
-    """``_CALL_TO_ACTION.search(line)``, passing over most ASCII lines without it."""
-    if line.isascii():
-        lowered = line.lower()
-        if not any(word in lowered for word in _CALL_TO_ACTION_WORDS):
+def search_words(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Whether the case-blind ``pattern`` matches ``text``, where every match of it holds
+    one of ``words`` (lower-case ASCII): ASCII text lacking all of them is passed over
+    without the regex, which reads text slowly when blind to case.
+
+    >>> search_words("site-footer", ("footer",), re.compile("footer", re.IGNORECASE))
+    True
+    """
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in words):
             return False
-    return _CALL_TO_ACTION.search(line) is not None
+    return pattern.search(text) is not None
+
+
+def _calls_to_action(line: str) -> bool:
+    return search_words(line, _CALL_TO_ACTION_WORDS, _CALL_TO_ACTION)
 
 
 _SHORT_LINE_TAGS: Final = frozenset(
@@ -321,9 +343,9 @@ def _class_weight(element: lxml.html.HtmlElement) -> int:
     weight = 0
     for value in (element.get("class"), element.get("id")):
         if value:
-            if _NEGATIVE.search(value):
+            if search_words(value, _NEGATIVE_WORDS, _NEGATIVE):
                 weight -= 25
-            if _POSITIVE.search(value):
+            if search_words(value, _POSITIVE_WORDS, _POSITIVE):
                 weight += 25
     return weight
 

@@ -37,6 +37,7 @@ from newsitem.parse._body import (
     clean_text,
     extract_body,
     remove_element,
+    search_words,
     strip_never_content,
 )
 from newsitem.parse._datelines import find_text_date
@@ -89,22 +90,12 @@ _KICKER_CLASS = re.compile(
     re.IGNORECASE,
 )
 _DATE_CLASS = re.compile(r"date|time|published|posted|meta|byline", re.IGNORECASE)
-# A word each pattern's every match holds, lower-cased: an ASCII class and id lacking all
-# of them cannot match (the case-blind search is slow; most names match neither).
+# A word every match of each pattern holds (see search_words).
 _KICKER_WORDS: Final = (
     "kicker", "eyebrow", "overline", "rubric", "category", "section", "label", "tagline",
     "topic", "dachzeile", "spitzmarke", "subject",
 )  # fmt: skip
 _DATE_WORDS: Final = ("date", "time", "published", "posted", "meta", "byline")
-
-
-def _names_any(names: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
-    """``pattern.search(names)``, passing over ASCII names that hold none of ``words``."""
-    if names.isascii():
-        lowered = names.lower()
-        if not any(word in lowered for word in words):
-            return False
-    return pattern.search(names) is not None
 
 
 _BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")
@@ -276,7 +267,7 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
             for element in (sibling, *sibling.iterdescendants()):
                 if not isinstance(element.tag, str):
                     continue
-                if not _names_any(class_and_id(element), _KICKER_WORDS, _KICKER_CLASS):
+                if not search_words(class_and_id(element), _KICKER_WORDS, _KICKER_CLASS):
                     continue
                 text = clean_text(element.text_content())
                 if text and len(text) <= 40 and text != headline and not text[0].isdigit():
@@ -315,7 +306,7 @@ def _find_dom_date(
     root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]
 ) -> date | datetime | None:
     for element in root.iter("span", "div", "p", "time", "small", "abbr"):
-        if not _names_any(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
+        if not search_words(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
             continue
         text = clean_text(element.get("title") or element.text_content())
         if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
