@@ -135,7 +135,7 @@ def search_words(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) ->
     """
     if text.isascii():
         lowered = text.lower()
-        if not any(word in lowered for word in words):
+        if not any(map(lowered.__contains__, words)):
             return False
     return pattern.search(text) is not None
 

@@ -121,9 +121,14 @@ def _spellings(word: str) -> tuple[str, ...]:
     return tuple(spellings)
 
 
-def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, bool], ...]], ...]:
-    """Every spelling to look for, with the bits it sets and whether it must stand alone,
-    grouped by their first three letters (a group whose prefix is absent is skipped)."""
+def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, int, bool], ...]], ...]:
+    """Every spelling to look for, with where a three-letter part of it is searched for
+    (its offset), the bits it sets and whether it must stand alone, grouped by that part.
+
+    The parts are few (a part shared by many spellings is chosen first, greedily), so
+    that the joined tokens are searched fewer times; a group whose part is absent is
+    skipped.
+    """
     bits: dict[tuple[str, bool], int] = {}
     groups = (
         (_UNLIKELY, _UNLIKELY_BIT, False),
@@ -147,10 +152,21 @@ def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, bool], ...]], ...
         for word in words:
             for spelling in _spellings(word):
                 bits[spelling, whole] = bits.get((spelling, whole), 0) | bit
-    groups_by_prefix: dict[str, list[tuple[str, int, bool]]] = {}
-    for (word, whole), bit in bits.items():
-        groups_by_prefix.setdefault(word[:3], []).append((word, bit, whole))
-    return tuple((prefix, tuple(words)) for prefix, words in groups_by_prefix.items())
+    spellings = list(bits)
+    uncovered = set(range(len(spellings)))
+    table: dict[str, list[tuple[str, int, int, bool]]] = {}
+    while uncovered:
+        holders: dict[str, set[int]] = {}
+        for number in sorted(uncovered):
+            word = spellings[number][0]
+            for start in range(max(1, len(word) - 2)):
+                holders.setdefault(word[start : start + 3], set()).add(number)
+        part = max(holders, key=lambda key: len(holders[key]))
+        for number in sorted(holders[part]):
+            word, whole = spellings[number]
+            table.setdefault(part, []).append((word, word.find(part), bits[word, whole], whole))
+        uncovered -= holders[part]
+    return tuple((part, tuple(words)) for part, words in table.items())
 
 
 _KEYWORDS: Final = _keyword_table()
@@ -160,8 +176,9 @@ def _token_bits(tokens: list[str]) -> list[int]:
     """The bits each token's words set, found by one search per keyword over all tokens.
 
     The tokens are joined by spaces (no keyword holds one) and searched with
-    ``str.find`` for each three-letter prefix, much faster than a regular expression of
-    alternatives; where a prefix occurs, the keywords that start with it are compared.
+    ``str.find`` for each three-letter part of the keyword table, much faster than a
+    regular expression of alternatives; where a part occurs, the keywords that hold it
+    there are compared.
     """
     # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
     lowered = [token.lower() if len(token) <= _MAX_TOKEN else "" for token in tokens]
@@ -176,20 +193,21 @@ def _token_bits(tokens: list[str]) -> list[int]:
     starts_with = joined.startswith
     size = len(joined)
     owner = bisect.bisect_right
-    for prefix, words in _KEYWORDS:
-        at = find(prefix)
+    for part, words in _KEYWORDS:
+        at = find(part)
         while at >= 0:
-            for word, bit, whole in words:
-                if not starts_with(word, at):
+            for word, offset, bit, whole in words:
+                begin = at - offset
+                if begin < 0 or not starts_with(word, begin):
                     continue
                 if whole:
-                    end = at + len(word)
-                    if (at and _is_word_char(joined[at - 1])) or (
+                    end = begin + len(word)
+                    if (begin and _is_word_char(joined[begin - 1])) or (
                         end < size and _is_word_char(joined[end])
                     ):
                         continue
-                bits[owner(starts, at) - 1] |= bit
-            at = find(prefix, at + 1)
+                bits[owner(starts, begin) - 1] |= bit
+            at = find(part, at + 1)
     return bits
 
 
@@ -286,10 +304,12 @@ class PageIndex:
         named: list[tuple[lxml.html.HtmlElement, str, str]] = []
         video_labels = self.video_labels
         reading_hints = self.reading_hints
+        # Never the text of a script or style: a copy of it can cost more than the rest.
+        # (Found in C: asking each element its tag costs more than a set lookup.)
+        raw = set(root.iter(*_RAW_TEXT))
+        marked, scopes, labelled, hidden = self.marked, self.scopes, self.labelled, self.hidden
         for element in elements:
-            tag = element.tag
-            # Never the text of a script or style: a copy of it can cost more than the rest.
-            text = None if tag in _RAW_TEXT else element.text
+            text = None if element in raw else element.text
             if text and len(text) <= _MAX_HINT and not text.isspace():
                 lowered = text.lower()
                 if len(text) <= _MAX_LABEL and (
@@ -314,15 +334,15 @@ class PageIndex:
                 if classes or ident:
                     named.append((element, classes or "", ident or ""))
             if "itemprop" in keys or "rel" in keys:
-                self.marked.append(element)
+                marked.append(element)
             if "itemscope" in keys:
-                self.scopes.append(element)
+                scopes.append(element)
             if "aria-label" in keys or "itemtype" in keys:
-                self.labelled.append(element)
+                labelled.append(element)
             if ("style" in keys or "hidden" in keys or "aria-hidden" in keys) and is_hidden(
                 element
             ):
-                self.hidden.append(element)
+                hidden.append(element)
         parts = {v: v.split() for _, classes, ident in named for v in (classes, ident) if v}
         tokens = list({token for split in parts.values() for token in split})
         token_bits = dict(zip(tokens, _token_bits(tokens), strict=True))
