@@ -239,9 +239,10 @@ def find_related_blocks(
     found: list[tuple[lxml.html.HtmlElement, RelatedBlock]] = []
     taken: list[lxml.html.HtmlElement] = []
     for element in _heading_candidates(root, index):
-        if len(element.text_content()) > _MAX_HEADING * 2:
+        text = element.text_content()
+        if len(text) > _MAX_HEADING * 2:
             continue
-        title = _heading_text(element)
+        title = clean_text(text)
         if not title or len(title) > _MAX_HEADING or not _RELATED_TITLE.match(title):
             continue
         if any(_inside(element, t) or element is t for t in taken):
