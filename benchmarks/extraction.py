@@ -241,6 +241,8 @@ def _print_misses(fields: list[str], by_tool: dict[str, dict[str, Totals]]) -> N
     that nobody tunes a heuristic on them."""
     for name, splits in by_tool.items():
         for field in fields:
+            if not getattr(splits["all"], field)[0]:
+                continue  # the tool does not extract this field at all
             misses = [m for m in splits["tuned"].misses if m[0] == field]
             held = sum(1 for m in splits["held-out"].misses if m[0] == field)
             print(f"\n{name}: {len(misses)} {field} misses on tuned pages (found | label),")
