@@ -1,6 +1,7 @@
 """The shared corpora as benchmark pages, and the scores the extraction benchmark uses.
 
-Pages come from ``/work/shared/corpora`` (see its README for what each ground truth is):
+Pages come from the shared corpora, ``../shared/corpora`` beside the checkout (see its
+README for what each ground truth is):
 
 - readability: 130 pages with ``expected.html`` (a true body) and metadata (title, byline,
   published time); base URL ``http://fakehost/test/page.html``.

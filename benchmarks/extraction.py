@@ -2,7 +2,7 @@
 
 Run::
 
-    /work/venv/bin/python benchmarks/extraction.py [--corpora /work/shared/corpora]
+    .venv/bin/python benchmarks/extraction.py [--corpora ../shared/corpora]
         [--tools newsitem,trafilatura,readability,newspaper4k] [--limit N]
         [--show-misses title,author,date]
 
@@ -211,7 +211,9 @@ def _pct(pair: list[int]) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Run the tools and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", default="/work/shared/corpora")
+    parser.add_argument(
+        "--corpora", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpora")
+    )
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
