@@ -8,7 +8,7 @@ them, the models never hold them. Each has a key in :data:`DEFAULT_LABELS`; pass
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -67,6 +67,24 @@ def check_model(obj: object, format_name: str) -> object:
             f"cannot render {type(obj).__name__} as {format_name}: expected one of {names}"
         )
     return obj
+
+
+def freeze_parts(value: Mapping[type, Callable[..., str]]) -> Mapping[type, Callable[..., str]]:
+    """Check a renderer's per-type overrides and return them as a read-only mapping.
+
+    Raises:
+        RenderError: a key is not a model type, or a value is not callable.
+    """
+    for model_type, part in value.items():
+        if model_type not in MODEL_TYPES:
+            names = ", ".join(t.__name__ for t in MODEL_TYPES)
+            raise RenderError(f"cannot override {model_type!r}: expected one of {names}")
+        if not callable(part):
+            raise RenderError(
+                f"override for {model_type.__name__}: expected a function (obj, context) -> "
+                f"str, got {type(part).__name__}"
+            )
+    return MappingProxyType(dict(value))
 
 
 def merge_labels(labels: Mapping[str, str] | None) -> Mapping[str, str]:

@@ -38,10 +38,10 @@ from newsitem.models import (
 )
 
 from ._display import (
-    MODEL_TYPES,
     check_model,
     display_date,
     display_duration,
+    freeze_parts,
     make_options,
     merge_labels,
     reading_time_text,
@@ -956,19 +956,6 @@ def _document(obj: object, body: str, options: HTMLOptions) -> str:
 # --- the renderer ------------------------------------------------------------------------------
 
 
-def _freeze_parts(value: Mapping[type, HTMLPart]) -> Mapping[type, HTMLPart]:
-    for model_type, part in value.items():
-        if model_type not in MODEL_TYPES:
-            names = ", ".join(t.__name__ for t in MODEL_TYPES)
-            raise RenderError(f"cannot override {model_type!r}: expected one of {names}")
-        if not callable(part):
-            raise RenderError(
-                f"override for {model_type.__name__}: expected a function (obj, context) -> "
-                f"str, got {type(part).__name__}"
-            )
-    return MappingProxyType(dict(value))
-
-
 @attrs.frozen
 class HTMLRenderer:
     """The HTML renderer, with optional overrides for some model types.
@@ -988,7 +975,7 @@ class HTMLRenderer:
     """
 
     overrides: Mapping[type, HTMLPart] = attrs.field(
-        factory=dict, converter=_freeze_parts, kw_only=True
+        factory=dict, converter=freeze_parts, kw_only=True
     )
 
     def with_override(self, model_type: type, part: HTMLPart) -> HTMLRenderer:

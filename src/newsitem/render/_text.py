@@ -33,10 +33,10 @@ from newsitem.models import (
 )
 
 from ._display import (
-    MODEL_TYPES,
     check_model,
     display_date,
     display_duration,
+    freeze_parts,
     make_options,
     merge_labels,
     reading_time_text,
@@ -551,19 +551,6 @@ def _finish(text: str, ctx: TextContext) -> str:
 # --- the renderer ------------------------------------------------------------------------------
 
 
-def _freeze_parts(value: Mapping[type, TextPart]) -> Mapping[type, TextPart]:
-    for model_type, part in value.items():
-        if model_type not in MODEL_TYPES:
-            names = ", ".join(t.__name__ for t in MODEL_TYPES)
-            raise RenderError(f"cannot override {model_type!r}: expected one of {names}")
-        if not callable(part):
-            raise RenderError(
-                f"override for {model_type.__name__}: expected a function (obj, context) -> "
-                f"str, got {type(part).__name__}"
-            )
-    return MappingProxyType(dict(value))
-
-
 @attrs.frozen
 class TextRenderer:
     """The plain-text renderer, with optional overrides for some model types.
@@ -581,7 +568,7 @@ class TextRenderer:
     """
 
     overrides: Mapping[type, TextPart] = attrs.field(
-        factory=dict, converter=_freeze_parts, kw_only=True
+        factory=dict, converter=freeze_parts, kw_only=True
     )
 
     def with_override(self, model_type: type, part: TextPart) -> TextRenderer:
