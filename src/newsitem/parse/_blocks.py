@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Final
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
 from newsitem.errors import NewsitemError
-from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem, is_http_url
+from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem
 from newsitem.parse._authors import author_kind, split_byline
 from newsitem.parse._body import clean_text
 from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex
+from newsitem.parse._links import absolute_url, is_inside
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import sanitize_html, sanitize_text
 
@@ -88,7 +88,7 @@ def _item_elements(
         children = [
             c
             for c in node
-            if isinstance(c.tag, str) and c not in skip and not any(_inside(s, c) for s in skip)
+            if isinstance(c.tag, str) and c not in skip and not any(is_inside(s, c) for s in skip)
         ]
         with_links = [c for c in children if c.tag == "a" or _has_link(c)]
         if len(with_links) >= 2:
@@ -132,23 +132,6 @@ def _has_ancestor_in(
     return False
 
 
-def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _absolute(href: str | None, base_url: str | None) -> str | None:
-    if not href:
-        return None
-    href = href.strip()
-    url = urljoin(base_url, href) if base_url else href
-    return url if is_http_url(url) else None
-
-
 def _read_item(
     element: lxml.html.HtmlElement,
     base_url: str | None,
@@ -156,7 +139,7 @@ def _read_item(
     index: PageIndex,
 ) -> RelatedItem | None:
     links = [element] if element.tag == "a" else _links(element)
-    url = _absolute(links[0].get("href"), base_url) if links else None
+    url = absolute_url(links[0].get("href"), base_url) if links else None
     headline: str | None = None
     summary: str | None = None
     flags = index.flags
@@ -191,7 +174,7 @@ def _read_item(
     image = None
     img = element.find(".//img")
     if img is not None:
-        src = _absolute(img.get("src") or img.get("data-src"), base_url)
+        src = absolute_url(img.get("src") or img.get("data-src"), base_url)
         if src:
             image = Image(url=src, alt=img.get("alt"))
     try:
@@ -245,7 +228,7 @@ def find_related_blocks(
         title = clean_text(text)
         if not title or len(title) > _MAX_HEADING or not _RELATED_TITLE.match(title):
             continue
-        if any(_inside(element, t) or element is t for t in taken):
+        if any(is_inside(element, t) or element is t for t in taken):
             continue
         block = _block_under(element, title, base_url, page_url, read_date, index)
         if block is not None:
@@ -260,7 +243,7 @@ def find_related_blocks(
         if _has_ancestor_in(element, evaluated, root):
             continue
         evaluated.add(element)
-        if any(element is t or _inside(element, t) or _inside(t, element) for t in taken):
+        if any(element is t or is_inside(element, t) or is_inside(t, element) for t in taken):
             continue
         if len(_item_elements(element, set())) < 2:
             continue
@@ -330,7 +313,7 @@ def _block_under(
             for link in _links(container):
                 text = clean_text(link.text_content())
                 if text and _SEE_ALL.match(text):
-                    url = _absolute(link.get("href"), base_url)
+                    url = absolute_url(link.get("href"), base_url)
                     if url:
                         see_all = Link(url=url, text=text)
                         break
@@ -366,7 +349,7 @@ def read_author_card(
                     parent = element.getparent()
                     link = parent if parent is not None and parent.tag == "a" else None
                 if link is not None:
-                    url = _absolute(link.get("href"), base_url)
+                    url = absolute_url(link.get("href"), base_url)
                 break
         if name:
             break
@@ -374,7 +357,7 @@ def read_author_card(
         return None
     for link in _links(card):
         text = clean_text(link.text_content()).casefold()
-        href = _absolute(link.get("href"), base_url)
+        href = absolute_url(link.get("href"), base_url)
         if href and (
             text.startswith(("read more", "more by", "all articles", "view profile"))
             or "/author" in href
@@ -385,7 +368,7 @@ def read_author_card(
     avatar = None
     img = card.find(".//img")
     if img is not None:
-        src = _absolute(img.get("src") or img.get("data-src"), base_url)
+        src = absolute_url(img.get("src") or img.get("data-src"), base_url)
         if src:
             avatar = Image(url=src, alt=img.get("alt"))
     bio_parts: list[str] = []

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any, Final
-from urllib.parse import urljoin
 
 import attrs
 import lxml.html
@@ -44,6 +43,7 @@ from newsitem.parse._datelines import find_text_date
 from newsitem.parse._dating import settle_published
 from newsitem.parse._decode import check_html, decode_html, parse_tree
 from newsitem.parse._index import BREADCRUMB, PageIndex
+from newsitem.parse._links import absolute_url
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
@@ -122,20 +122,10 @@ def _date_reader(options: ParseOptions, notes: Notes) -> Callable[[str], date | 
     return read
 
 
-def _absolute(href: str | None, base_url: str | None) -> str | None:
-    if not href:
-        return None
-    href = href.strip()
-    url = urljoin(base_url, href) if base_url else href
-    if url.startswith("//"):
-        url = "https:" + url
-    return url if is_http_url(url) else None
-
-
 def _base_url(url: str | None, meta: Metadata) -> str | None:
     if url and is_http_url(url):
         if meta.base_href:
-            return _absolute(meta.base_href, url) or url
+            return absolute_url(meta.base_href, url) or url
         return url
     for candidate in (meta.base_href, meta.canonical, meta.og_url):
         if candidate and is_http_url(candidate.strip()):
@@ -349,13 +339,13 @@ def _images(
     images: list[Image] = []
     seen: set[str] = set()
     for src in meta.images[:1]:
-        url = _absolute(src, base_url)
+        url = absolute_url(src, base_url)
         if url:
             images.append(Image(url=url))
             seen.add(url)
     if body is not None:
         for img in body.iter("img"):
-            url = _absolute(img.get("src") or img.get("data-src"), base_url)
+            url = absolute_url(img.get("src") or img.get("data-src"), base_url)
             if not url or url in seen:
                 continue
             seen.add(url)
@@ -406,7 +396,9 @@ def _make_authors(
     for name in dict.fromkeys(names):  # the same name twice is one author
         try:
             authors.append(
-                Author(name=name, kind=author_kind(name), url=_absolute(urls.get(name), base_url))
+                Author(
+                    name=name, kind=author_kind(name), url=absolute_url(urls.get(name), base_url)
+                )
             )
         except NewsitemError:
             continue
@@ -624,7 +616,7 @@ def build_page(
         attributions = tuple(find_attributions(container, base_url=base_url, read_date=attr_reader))
 
     language = _language(meta.language, notes)
-    page_url = _absolute(meta.canonical, base_url) or (url if url and is_http_url(url) else None)
+    page_url = absolute_url(meta.canonical, base_url) or (url if url and is_http_url(url) else None)
     articleish = ld_brief is not None or (meta.og_type or "") in _ARTICLE_OG
     brief = None
     if headline and (body is not None or articleish):

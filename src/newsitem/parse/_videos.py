@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Final
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
 from newsitem._dates import parse_duration
 from newsitem.errors import NewsitemError
-from newsitem.models import Image, VideoTeaser, is_http_url
+from newsitem.models import Image, VideoTeaser
 from newsitem.parse._body import class_and_id, clean_text
 from newsitem.parse._index import PageIndex
+from newsitem.parse._links import absolute_url, is_inside
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import video_source
 
@@ -30,15 +30,6 @@ _VIDEO_HOST = re.compile(
 )
 _VIDEO_HINT = re.compile(r"youtu|vimeo|dailymotion|dai\.ly", re.IGNORECASE)
 _SHOW_MORE = re.compile(r"^(?:show|read|see)\s+(?:more|less)$|^more$|^watch(?: now)?$", re.I)
-
-
-def _absolute(href: str | None, base_url: str | None) -> str | None:
-    if not href:
-        return None
-    url = urljoin(base_url, href.strip()) if base_url else href.strip()
-    if url.startswith("//"):
-        url = "https:" + url
-    return url if is_http_url(url) else None
 
 
 def _provider(url: str | None) -> tuple[str | None, str | None]:
@@ -60,11 +51,11 @@ def _make(notes: Notes, **fields: object) -> VideoTeaser | None:
 
 def teaser_from_og(og: dict[str, str], base_url: str | None, notes: Notes) -> VideoTeaser | None:
     """Build a teaser from the page's ``og:video`` tags."""
-    url = _absolute(og.get("url"), base_url)
+    url = absolute_url(og.get("url"), base_url)
     if url is None:
         return None
     provider, video_id = _provider(url)
-    thumb = _absolute(og.get("image"), base_url)
+    thumb = absolute_url(og.get("image"), base_url)
     is_file = bool(re.search(r"\.(?:mp4|webm|m3u8|mov)(?:\?|$)", url)) or og.get(
         "type", ""
     ).startswith("video/mp4")
@@ -175,11 +166,11 @@ def find_videos(
             href = element.get("href") or ""
             if not _VIDEO_HINT.search(href):
                 continue
-            url = _absolute(href, base_url)
+            url = absolute_url(href, base_url)
             provider, video_id = _provider(url)
             if provider is None:
                 continue
-            if any(_inside(element, s) for s in sections):
+            if any(is_inside(element, s) for s in sections):
                 continue
             title = clean_text(element.text_content()) or element.get("title")
             teaser = _make(
@@ -194,7 +185,7 @@ def find_videos(
             if not text or not _VIDEO_TITLE.match(text):
                 continue
             section = element.getparent()
-            if section is None or any(section is s or _inside(section, s) for s in sections):
+            if section is None or any(section is s or is_inside(section, s) for s in sections):
                 continue
             teaser = _section_teaser(section, element, text, base_url, notes)
             if teaser is not None:
@@ -203,20 +194,11 @@ def find_videos(
     return found
 
 
-def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
 def _read_player(
     element: lxml.html.HtmlElement, base_url: str | None, notes: Notes
 ) -> VideoTeaser | None:
     if element.tag == "iframe":
-        src = _absolute(element.get("src") or element.get("data-src"), base_url)
+        src = absolute_url(element.get("src") or element.get("data-src"), base_url)
         provider, video_id = _provider(src)
         if provider is None:
             return None
@@ -231,10 +213,10 @@ def _read_player(
     if not src:
         source = element.find(".//source[@src]")
         src = source.get("src") if source is not None else None
-    content = _absolute(src, base_url)
+    content = absolute_url(src, base_url)
     if content is None:
         return None
-    poster = _absolute(element.get("poster"), base_url)
+    poster = absolute_url(element.get("poster"), base_url)
     return _make(
         notes,
         content_url=content,
@@ -267,7 +249,7 @@ def _thumbnail(section: lxml.html.HtmlElement, base_url: str | None) -> Image | 
     img = section.find(".//img")
     if img is None:
         return None
-    src = _absolute(img.get("src") or img.get("data-src"), base_url)
+    src = absolute_url(img.get("src") or img.get("data-src"), base_url)
     return Image(url=src, alt=img.get("alt")) if src else None
 
 
@@ -304,7 +286,7 @@ def _section_teaser(
     url = None
     provider = video_id = None
     for link in section.iter("a"):
-        candidate = _absolute(link.get("href"), base_url)
+        candidate = absolute_url(link.get("href"), base_url)
         if candidate is None:
             continue
         provider, video_id = _provider(candidate)
