@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from newsitem import Page
+from newsitem._demo import load_seed_page
+
 # "ci" runs enough examples to matter; "dev" is for a quick local loop.
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -28,3 +31,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"shared material not found at {SHARED}; set NEWSITEM_SHARED")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_page() -> Page:
+    """The seed page, loaded from its hand-written native JSON."""
+    return load_seed_page()

@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given
 from markupsafe import Markup
 
-import newsitem
 from newsitem import (
     Author,
     AuthorKind,
@@ -29,21 +28,10 @@ from newsitem import (
     RenderError,
     SourceAttribution,
     VideoTeaser,
-    from_json,
 )
 from newsitem.render import model_html, render_html, stylesheet
 from newsitem.sanitize import sanitize_html
 from tests import strategies
-
-SEED = Path(newsitem.__file__).parent / "examples" / "seed-page.json"
-
-
-@pytest.fixture(scope="module")
-def seed_page() -> Page:
-    """The seed page, loaded from its hand-written native JSON."""
-    page = from_json(SEED.read_text(encoding="utf-8"))
-    assert isinstance(page, Page)
-    return page
 
 
 def rich_page() -> Page:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-import newsitem
 from newsitem import Author, Brief, Page, RenderError, UnknownFormatError, from_json
 from newsitem.render import (
     ForeignJSONRenderer,
@@ -20,16 +18,6 @@ from newsitem.render import (
     render_json,
     render_text,
 )
-
-SEED = Path(newsitem.__file__).parent / "examples" / "seed-page.json"
-
-
-@pytest.fixture(scope="module")
-def seed_page() -> Page:
-    """The seed page, loaded from its hand-written native JSON."""
-    page = from_json(SEED.read_text(encoding="utf-8"))
-    assert isinstance(page, Page)
-    return page
 
 
 def test_default_registry_names_every_builtin_format() -> None:

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-import newsitem
 from newsitem import (
     Author,
     Brief,
@@ -17,25 +16,14 @@ from newsitem import (
     RelatedItem,
     RenderError,
     from_dict,
-    from_json,
     to_dict,
 )
 from newsitem.render import html_to_text, render_text
 from newsitem.sanitize import sanitize_html
 from tests import strategies
 
-SEED = Path(newsitem.__file__).parent / "examples" / "seed-page.json"
-
 #: Interface words on the seed page that are not content (see docs/rendering.md).
 CHROME = {"Avatar", "Show More"}
-
-
-@pytest.fixture(scope="module")
-def seed_page() -> Page:
-    """The seed page, loaded from its hand-written native JSON."""
-    page = from_json(SEED.read_text(encoding="utf-8"))
-    assert isinstance(page, Page)
-    return page
 
 
 def is_subsequence(needles: list[str], haystack: list[str]) -> bool:

@@ -11,6 +11,7 @@ import lxml.html
 from newsitem.models import AuthorKind
 from newsitem.parse._body import clean_text
 from newsitem.parse._index import AUTHOR, AUTHOR_NAME, BYLINE_WORD, CARD, CARDISH, PageIndex
+from newsitem.parse._links import is_inside
 
 __all__ = [
     "author_kind",
@@ -167,7 +168,7 @@ def _byline_candidates(
     found.extend(index.with_flag(AUTHOR))
     found.extend(a for a in index.tagged("a") if _names_author_page(a.get("href")))
     if scope is not index.root:
-        found = [e for e in found if e is scope or _is_ancestor(scope, e)]
+        found = [e for e in found if e is scope or is_inside(e, scope)]
     return [e for e in index.in_order(found) if e.tag not in _NOT_BYLINE]
 
 
@@ -197,7 +198,7 @@ def find_byline(
                 continue
             # One byline: once names are found, only their neighbours add to them (a
             # live blog or teaser list holds many other bylines further down).
-            if home is not None and not _is_ancestor(home, element):
+            if home is not None and not is_inside(element, home):
                 continue
             text = element.get("content") or element.text_content()
             if len(text) > 200:
@@ -250,19 +251,10 @@ def find_author_cards(
             continue
         if len(element.get("class") or "") + len(element.get("id") or "") < 3:
             continue
-        if any(_is_ancestor(card, element) for card in cards):
+        if any(is_inside(element, card) for card in cards):
             continue
         text = clean_text(element.text_content())
         if not text or len(text) > 2000:
             continue
         cards.append(element)
     return cards
-
-
-def _is_ancestor(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
