@@ -19,7 +19,7 @@ import lxml.html
 
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden
 from newsitem.parse._notes import Notes
-from newsitem.sanitize import get_policy
+from newsitem.sanitize import Policy, get_policy
 
 __all__ = [
     "Measures",
@@ -517,13 +517,21 @@ def _contains(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -
 
 
 def _clean_container(
-    container: lxml.html.HtmlElement, sizes: Measures, headline: str | None
+    container: lxml.html.HtmlElement, sizes: Measures, headline: str | None, policy: Policy
 ) -> None:
+    """Remove link lists, boilerplate lines and the repeated headline from ``container``;
+    fix lazy images; keep only ``policy``'s attributes on an element that has more than
+    its ``max_attributes`` (the sanitizer is then spared its pre-scan)."""
     doomed: list[lxml.html.HtmlElement] = []
     headline_key = clean_text(headline).casefold() if headline else None
+    most = policy.max_attributes
     for element in container.iter():
         tag = element.tag
-        if not isinstance(tag, str) or element is container:
+        if not isinstance(tag, str):
+            continue
+        if len(element.attrib) > most:
+            _keep_allowed_attributes(element, policy)
+        if element is container:
             continue
         length, links = sizes.get(element, (0, 0))
         if (
@@ -557,6 +565,18 @@ def _clean_container(
             _fix_lazy_image(element)
     for element in doomed:
         remove_element(element)
+
+
+def _keep_allowed_attributes(element: lxml.html.HtmlElement, policy: Policy) -> None:
+    """Drop the attributes ``policy`` would drop anyway (after a lazy image's source is
+    read), so that no element has more than ``policy.max_attributes``."""
+    if element.tag == "img":
+        _fix_lazy_image(element)
+    allowed = policy.attributes.get(str(element.tag), frozenset())
+    attributes = element.attrib
+    for name in list(attributes):
+        if name not in allowed:
+            del attributes[name]
 
 
 def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
@@ -602,6 +622,10 @@ def extract_body(
 ) -> tuple[str | None, lxml.html.HtmlElement | None]:
     """Find and clean the main content; return it as HTML (unsanitized) and its container.
 
+    The HTML nests no deeper than half the body policy's ``max_depth`` and no element in
+    it has more than the policy's ``max_attributes``: what the sanitizer's bounded entry
+    expects.
+
     Boilerplate must already be stripped from ``root`` (:func:`strip_never_content`).
     ``container_xpath`` (from a site profile) names the container directly.
     """
@@ -628,9 +652,10 @@ def extract_body(
     if total < 100 and container_xpath is None:
         notes.add("body", f"no main content found: best candidate holds {total} characters")
         return None, None
+    policy = get_policy("body")
     for element in chosen:
-        _clean_container(element, sizes, headline)
-    limit = get_policy("body").max_depth // 2
+        _clean_container(element, sizes, headline, policy)
+    limit = policy.max_depth // 2
     for element in chosen:
         _flatten_nesting(element, limit=limit, notes=notes)
     return _serialize(chosen), container

@@ -107,8 +107,12 @@ def check_html(text: str, *, max_chars: int) -> None:
         raise HTMLParseError(f"input is not HTML: no HTML tag found (starts with {stripped!r})")
 
 
-def parse_tree(text: str) -> lxml.html.HtmlElement:
-    """Parse HTML text into an lxml tree, comments and processing instructions dropped.
+def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
+    """Parse HTML into an lxml tree, comments and processing instructions dropped.
+
+    Args:
+        text: The page as text, or as UTF-8 bytes (parsed as such whatever the page
+            declares; a little faster than text, which libxml2 reads as UCS-4).
 
     Raises:
         HTMLParseError: lxml could not build a document from it.
@@ -116,7 +120,11 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
     # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the
     # page, the article included; the size limit is ParseOptions.max_chars.
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        huge_tree=True,
+        encoding="utf-8" if isinstance(text, bytes) else None,
     )
     # Every element an HtmlElement, chosen in C: lxml.html's default lookup calls back into
     # Python for each element proxy, which costs more than the parse of a typical page.
@@ -128,7 +136,7 @@ def parse_tree(text: str) -> lxml.html.HtmlElement:
             entity=lxml.html.HtmlEntity,
         )
     )
-    if text.startswith("<?xml"):
+    if isinstance(text, str) and text.startswith("<?xml"):
         text = re.sub(r"^<\?xml[^>]*>", "", text)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)

@@ -15,8 +15,10 @@ input is.
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
-from typing import Final
+from typing import Any, Final
 
 import lxml.etree
 import lxml.html
@@ -121,14 +123,8 @@ def _spellings(word: str) -> tuple[str, ...]:
     return tuple(spellings)
 
 
-def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, int, bool], ...]], ...]:
-    """Every spelling to look for, with where a three-letter part of it is searched for
-    (its offset), the bits it sets and whether it must stand alone, grouped by that part.
-
-    The parts are few (a part shared by many spellings is chosen first, greedily), so
-    that the joined tokens are searched fewer times; a group whose part is absent is
-    skipped.
-    """
+def _keyword_bits() -> dict[tuple[str, bool], int]:
+    """Every spelling to look for, whether it must stand alone, and the bits it sets."""
     bits: dict[tuple[str, bool], int] = {}
     groups = (
         (_UNLIKELY, _UNLIKELY_BIT, False),
@@ -152,36 +148,87 @@ def _keyword_table() -> tuple[tuple[str, tuple[tuple[str, int, int, bool], ...]]
         for word in words:
             for spelling in _spellings(word):
                 bits[spelling, whole] = bits.get((spelling, whole), 0) | bit
-    spellings = list(bits)
-    uncovered = set(range(len(spellings)))
-    table: dict[str, list[tuple[str, int, int, bool]]] = {}
-    while uncovered:
-        holders: dict[str, set[int]] = {}
-        for number in sorted(uncovered):
-            word = spellings[number][0]
-            for start in range(max(1, len(word) - 2)):
-                holders.setdefault(word[start : start + 3], set()).add(number)
-        part = max(holders, key=lambda key: len(holders[key]))
-        for number in sorted(holders[part]):
-            word, whole = spellings[number]
-            table.setdefault(part, []).append((word, word.find(part), bits[word, whole], whole))
-        uncovered -= holders[part]
-    return tuple((part, tuple(words)) for part, words in table.items())
+    return bits
 
 
-_KEYWORDS: Final = _keyword_table()
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie, longer words tried first: at each node one
+    branch per next character, so the regular expression engine tries few of them."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return emit(trie)
+
+
+class _Keywords:
+    """The keyword search: one regular expression that finds, at every position of a
+    text, the longest keyword starting there (or a whole word: "ad", "nav"), and what
+    each match sets, including the shorter keywords that start where it starts."""
+
+    __slots__ = ("pattern", "prefixed", "sets", "whole")
+
+    def __init__(self, bits: dict[tuple[str, bool], int]) -> None:
+        partial = {word: bit for (word, whole), bit in bits.items() if not whole}
+        self.whole = {word: bit for (word, whole), bit in bits.items() if whole}
+        # What a partial match sets: its own bits and those of the partial keywords it
+        # starts with; whole keywords it starts with count only at a word's start.
+        self.sets = {
+            word: functools.reduce(
+                operator.or_, (b for w, b in partial.items() if word.startswith(w)), 0
+            )
+            for word in partial
+        }
+        self.prefixed = {
+            word: functools.reduce(
+                operator.or_,
+                (
+                    b
+                    for w, b in self.whole.items()
+                    if word.startswith(w) and len(word) > len(w) and not _is_word_char(word[len(w)])
+                ),
+                0,
+            )
+            for word in partial
+        }
+        wholes = "|".join(re.escape(w) for w in sorted(self.whole, key=len, reverse=True))
+        self.pattern = re.compile(f"(?=({_trie_pattern(sorted(partial))})|(\\b(?:{wholes})\\b))")
+
+
+_KEYWORDS: Final = _Keywords(_keyword_bits())
+
+
+def _searchable(value: str) -> str:
+    """A class or id value, lower-cased, without its tokens of over 100 characters."""
+    if len(value) > _MAX_TOKEN:
+        value = " ".join(token for token in value.split() if len(token) <= _MAX_TOKEN)
+    return value.lower()
 
 
 def _token_bits(tokens: list[str]) -> list[int]:
-    """The bits each token's words set, found by one search per keyword over all tokens.
+    """The bits each token's words set, found by one search over all tokens.
 
-    The tokens are joined by spaces (no keyword holds one) and searched with
-    ``str.find`` for each three-letter part of the keyword table, much faster than a
-    regular expression of alternatives; where a part occurs, the keywords that hold it
-    there are compared.
+    A token may be a whole class value: its words are separated by spaces, which no
+    keyword holds. The tokens are joined by spaces and searched once with a regular
+    expression holding every keyword as a trie (faster than an alternation of words).
     """
     # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
-    lowered = [token.lower() if len(token) <= _MAX_TOKEN else "" for token in tokens]
+    lowered = [_searchable(token) for token in tokens]
     joined = " ".join(lowered)
     starts: list[int] = []
     offset = 0
@@ -189,25 +236,18 @@ def _token_bits(tokens: list[str]) -> list[int]:
         starts.append(offset)
         offset += len(token) + 1
     bits = [0] * len(tokens)
-    find = joined.find
-    starts_with = joined.startswith
-    size = len(joined)
     owner = bisect.bisect_right
-    for part, words in _KEYWORDS:
-        at = find(part)
-        while at >= 0:
-            for word, offset, bit, whole in words:
-                begin = at - offset
-                if begin < 0 or not starts_with(word, begin):
-                    continue
-                if whole:
-                    end = begin + len(word)
-                    if (begin and _is_word_char(joined[begin - 1])) or (
-                        end < size and _is_word_char(joined[end])
-                    ):
-                        continue
-                bits[owner(starts, begin) - 1] |= bit
-            at = find(part, at + 1)
+    sets, prefixed, whole = _KEYWORDS.sets, _KEYWORDS.prefixed, _KEYWORDS.whole
+    for found in _KEYWORDS.pattern.finditer(joined):
+        begin = found.start()
+        word = found.group(1)
+        if word is not None:
+            bit = sets[word]
+            if prefixed[word] and (begin == 0 or not _is_word_char(joined[begin - 1])):
+                bit |= prefixed[word]
+        else:
+            bit = whole[found.group(2)]
+        bits[owner(starts, begin) - 1] |= bit
     return bits
 
 
@@ -219,6 +259,10 @@ TAGS: Final = frozenset(
 _MAX_LABEL: Final = 60  # characters of a text that may name a "Video" section
 _MAX_HINT: Final = 400  # characters of a text that may be a reading time ("3 min read")
 _RAW_TEXT: Final = frozenset({"script", "style", "noscript", "template", "textarea"})
+# The attributes other than class and id that the index looks at.
+_SPECIAL: Final = frozenset(
+    {"itemprop", "rel", "itemscope", "aria-label", "itemtype", "style", "hidden", "aria-hidden"}
+)
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -230,10 +274,6 @@ def is_hidden(element: lxml.html.HtmlElement) -> bool:
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 class PageIndex:
@@ -301,7 +341,8 @@ class PageIndex:
         self.scopes: list[lxml.html.HtmlElement] = []
         self.labelled: list[lxml.html.HtmlElement] = []
         self.hidden: list[lxml.html.HtmlElement] = []
-        named: list[tuple[lxml.html.HtmlElement, str, str]] = []
+        named: list[lxml.html.HtmlElement] = []
+        names: list[tuple[str, str]] = []  # the class and id of each element of named
         video_labels = self.video_labels
         reading_hints = self.reading_hints
         # Never the text of a script or style: a copy of it can cost more than the rest.
@@ -329,10 +370,13 @@ class PageIndex:
             if not keys:
                 continue
             if "class" in keys or "id" in keys:
-                classes = element.get("class")
-                ident = element.get("id")
+                classes = element.get("class") or ""
+                ident = element.get("id") or ""
                 if classes or ident:
-                    named.append((element, classes or "", ident or ""))
+                    named.append(element)
+                    names.append((classes, ident))
+            if _SPECIAL.isdisjoint(keys):
+                continue
             if "itemprop" in keys or "rel" in keys:
                 marked.append(element)
             if "itemscope" in keys:
@@ -343,19 +387,14 @@ class PageIndex:
                 element
             ):
                 hidden.append(element)
-        parts = {v: v.split() for _, classes, ident in named for v in (classes, ident) if v}
-        tokens = list({token for split in parts.values() for token in split})
-        token_bits = dict(zip(tokens, _token_bits(tokens), strict=True))
-        value_bits: dict[str, int] = {}
-        for value, split in parts.items():
-            bits = 0
-            for token in split:
-                bits |= token_bits[token]
-            value_bits[value] = bits
+        # A keyword never holds a space: whole class and id values are searched at once.
+        values = list({value for pair in names for value in pair})
+        value_bits = dict(zip(values, _token_bits(values), strict=True))
+        value_bits[""] = 0
         flags = self.flags
         flagged = self.named
-        for element, classes, ident in named:
-            bits = value_bits.get(classes, 0) | (value_bits.get(ident, 0) & ~_CLASS_ONLY)
+        for element, (classes, ident) in zip(named, names, strict=True):
+            bits = value_bits[classes] | (value_bits[ident] & ~_CLASS_ONLY)
             if not bits:
                 continue
             if (

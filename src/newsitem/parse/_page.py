@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -49,7 +50,7 @@ from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
-from newsitem.sanitize import sanitize_html, sanitize_text
+from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text
 
 __all__ = ["ParseOptions", "build_page"]
 
@@ -449,9 +450,9 @@ def build_page(
     encoding: str | None = None,
 ) -> Page:
     """Parse one page into a :class:`Page`; see :func:`newsitem.parse.parse_html`."""
-    text = _decode(html, options, notes, encoding)
+    text, source = _decode(html, options, notes, encoding)
     check_html(text, max_chars=options.max_chars)
-    root = parse_tree(text)
+    root = parse_tree(source)
     # One pass over the tree that the metadata, byline, card, block, video and body scans share.
     page_index = PageIndex(root)
     meta = read_metadata(root, notes, index=page_index)
@@ -592,7 +593,7 @@ def build_page(
     if body_html is None:
         # Class names misled the stripping (a "widget" or "sidebar" wrapper holding the
         # article): try once more on a fresh tree, stripping by tag only.
-        retry = parse_tree(text)
+        retry = parse_tree(source)
         strip_never_content(retry, by_class=False, notes=notes)
         body_html, container = extract_body(retry, headline=headline, notes=Notes())
         if body_html is not None:
@@ -602,7 +603,7 @@ def build_page(
     if body_html is not None:
         try:
             tidy = _BETWEEN_BLOCKS.sub(">\n<", body_html.strip())
-            body = sanitize_html(tidy, policy="body", base_url=base_url)
+            body = _sanitize_bounded(tidy, policy=get_policy("body"), base_url=base_url)
         except SanitizeError as exc:
             notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
             body = None
@@ -659,15 +660,21 @@ def _summary(meta: Metadata) -> SafeHTML | None:
     return sanitize_text(meta.description)
 
 
-def _decode(html: str | bytes, options: ParseOptions, notes: Notes, hint: str | None) -> str:
+def _decode(
+    html: str | bytes, options: ParseOptions, notes: Notes, hint: str | None
+) -> tuple[str, str | bytes]:
+    """The page's text, and what to parse: the bytes themselves when they are the text's
+    clean UTF-8 (no byte-order mark, nothing replaced), else the text."""
     if isinstance(html, str):
-        return html
+        return html, html
     if not isinstance(html, bytes | bytearray):
         raise TypeError(f"html: expected str or bytes, got {type(html).__name__}")
     if len(html) > options.max_chars * 4:
         raise HTMLParseError(
             f"page of {len(html):,} bytes is over the limit (ParseOptions.max_chars)"
         )
-    text, encoding = decode_html(bytes(html), hint=hint)
+    data = bytes(html)
+    text, encoding = decode_html(data, hint=hint)
     notes.add("decode", f"decoded as {encoding}")
-    return text
+    clean = encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+    return text, data if clean and not text.startswith("<?xml") else text

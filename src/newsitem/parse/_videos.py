@@ -150,7 +150,12 @@ def find_videos(
     found: list[tuple[lxml.html.HtmlElement, VideoTeaser]] = []
     sections: list[lxml.html.HtmlElement] = []
     candidates = index.tagged("iframe", "video")
-    candidates.extend(a for a in index.tagged("a") if _names_video_host(a.get("href")))
+    links = index.tagged("a")
+    hrefs = [link.get("href") or "" for link in links]
+    if _names_video_host("\n".join(hrefs)):  # one search for the page; most name none
+        candidates.extend(
+            a for a, href in zip(links, hrefs, strict=True) if _names_video_host(href)
+        )
     candidates.extend(_video_titles(index))
     for element in index.in_order(candidates):
         tag = element.tag
