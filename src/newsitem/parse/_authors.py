@@ -166,7 +166,10 @@ def _byline_candidates(
         if e.get("rel") == "author" or e.get("itemprop") in ("author", "name")
     ]
     found.extend(index.with_flag(AUTHOR))
-    found.extend(a for a in index.tagged("a") if _names_author_page(a.get("href")))
+    hrefs = index.hrefs()
+    if _names_author_page("\n".join(hrefs)):  # one search for the page first
+        links = index.tagged("a")
+        found.extend(a for a, href in zip(links, hrefs, strict=True) if _names_author_page(href))
     if scope is not index.root:
         found = [e for e in found if e is scope or is_inside(e, scope)]
     return [e for e in index.in_order(found) if e.tag not in _NOT_BYLINE]

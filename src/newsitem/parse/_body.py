@@ -201,6 +201,26 @@ def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bo
     return False
 
 
+def _still_attached(
+    elements: list[lxml.html.HtmlElement], root: lxml.html.HtmlElement
+) -> list[lxml.html.HtmlElement]:
+    """The ``elements`` still in ``root``'s tree, each ancestor looked at once for all."""
+    known: dict[lxml.html.HtmlElement, bool] = {root: True}
+    kept = []
+    for element in elements:
+        path = []
+        node = element.getparent()
+        while node is not None and node not in known:
+            path.append(node)
+            node = node.getparent()
+        attached = node is not None and known[node]
+        for step in path:
+            known[step] = attached
+        if attached:
+            kept.append(element)
+    return kept
+
+
 def strip_never_content(
     root: lxml.html.HtmlElement,
     *,
@@ -233,13 +253,11 @@ def strip_never_content(
         if by_class:
             index = PageIndex(root)
     else:
-        doomed = [e for e in index.hidden if e.tag not in _UNSTRIPPED and _attached(e, root)]
+        doomed = _still_attached([e for e in index.hidden if e.tag not in _UNSTRIPPED], root)
     if index is not None and by_class:
-        named = [
-            e
-            for e in index.with_flag(BOILERPLATE)
-            if e.tag not in _UNSTRIPPED and _attached(e, root)
-        ]
+        named = _still_attached(
+            [e for e in index.with_flag(BOILERPLATE) if e.tag not in _UNSTRIPPED], root
+        )
         if named:
             protecting = index.tagged("h1", "article", "main")
             protecting.extend(

@@ -177,37 +177,30 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 class _Keywords:
-    """The keyword search: one regular expression that finds, at every position of a
-    text, the longest keyword starting there (or a whole word: "ad", "nav"), and what
-    each match sets, including the shorter keywords that start where it starts."""
+    """The keyword search: one regular expression of every keyword as a trie, which
+    finds the longest keyword starting at a position (the scan in C skips to the next
+    place where one may start), and what a match there sets: the bits of every keyword
+    it starts with, a whole word's ("ad", "nav") only where it stands alone."""
 
-    __slots__ = ("pattern", "prefixed", "sets", "whole")
+    __slots__ = ("pattern", "sets", "wholes")
 
     def __init__(self, bits: dict[tuple[str, bool], int]) -> None:
-        partial = {word: bit for (word, whole), bit in bits.items() if not whole}
-        self.whole = {word: bit for (word, whole), bit in bits.items() if whole}
-        # What a partial match sets: its own bits and those of the partial keywords it
-        # starts with; whole keywords it starts with count only at a word's start.
+        words = sorted({word for word, _ in bits})
+        self.pattern = re.compile(_trie_pattern(words))
         self.sets = {
             word: functools.reduce(
-                operator.or_, (b for w, b in partial.items() if word.startswith(w)), 0
-            )
-            for word in partial
-        }
-        self.prefixed = {
-            word: functools.reduce(
                 operator.or_,
-                (
-                    b
-                    for w, b in self.whole.items()
-                    if word.startswith(w) and len(word) > len(w) and not _is_word_char(word[len(w)])
-                ),
+                (bit for (w, whole), bit in bits.items() if not whole and word.startswith(w)),
                 0,
             )
-            for word in partial
+            for word in words
         }
-        wholes = "|".join(re.escape(w) for w in sorted(self.whole, key=len, reverse=True))
-        self.pattern = re.compile(f"(?=({_trie_pattern(sorted(partial))})|(\\b(?:{wholes})\\b))")
+        self.wholes = {
+            word: tuple(
+                (len(w), bit) for (w, whole), bit in bits.items() if whole and word.startswith(w)
+            )
+            for word in words
+        }
 
 
 _KEYWORDS: Final = _Keywords(_keyword_bits())
@@ -224,8 +217,9 @@ def _token_bits(tokens: list[str]) -> list[int]:
     """The bits each token's words set, found by one search over all tokens.
 
     A token may be a whole class value: its words are separated by spaces, which no
-    keyword holds. The tokens are joined by spaces and searched once with a regular
-    expression holding every keyword as a trie (faster than an alternation of words).
+    keyword holds. The tokens are joined by spaces and searched with a regular
+    expression holding every keyword as a trie (faster than an alternation of words),
+    once from each place a keyword starts.
     """
     # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
     lowered = [_searchable(token) for token in tokens]
@@ -237,17 +231,23 @@ def _token_bits(tokens: list[str]) -> list[int]:
         offset += len(token) + 1
     bits = [0] * len(tokens)
     owner = bisect.bisect_right
-    sets, prefixed, whole = _KEYWORDS.sets, _KEYWORDS.prefixed, _KEYWORDS.whole
-    for found in _KEYWORDS.pattern.finditer(joined):
+    search = _KEYWORDS.pattern.search
+    sets, wholes = _KEYWORDS.sets, _KEYWORDS.wholes
+    size = len(joined)
+    found = search(joined)
+    while found is not None:
         begin = found.start()
-        word = found.group(1)
-        if word is not None:
-            bit = sets[word]
-            if prefixed[word] and (begin == 0 or not _is_word_char(joined[begin - 1])):
-                bit |= prefixed[word]
-        else:
-            bit = whole[found.group(2)]
-        bits[owner(starts, begin) - 1] |= bit
+        word = found.group()
+        bit = sets[word]
+        for length, whole_bit in wholes[word]:
+            end = begin + length
+            if not (begin and _is_word_char(joined[begin - 1])) and not (
+                end < size and _is_word_char(joined[end])
+            ):
+                bit |= whole_bit
+        if bit:
+            bits[owner(starts, begin) - 1] |= bit
+        found = search(joined, begin + 1)
     return bits
 
 
@@ -310,6 +310,7 @@ class PageIndex:
     """
 
     __slots__ = (
+        "_hrefs",
         "by_tag",
         "flags",
         "hidden",
@@ -325,6 +326,7 @@ class PageIndex:
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         self.root = root
+        self._hrefs: list[str] | None = None
         elements: list[lxml.html.HtmlElement] = list(root.iter(lxml.etree.Element))
         self.position: dict[lxml.html.HtmlElement, int] = dict(
             zip(elements, range(len(elements)), strict=True)
@@ -407,6 +409,13 @@ class PageIndex:
             if bits:
                 flags[element] = bits
                 flagged.append(element)
+
+    def hrefs(self) -> list[str]:
+        """The ``href`` of each ``<a>`` of :meth:`tagged` ``("a")`` ("" for none), read
+        once for every scan that looks at links."""
+        if self._hrefs is None:
+            self._hrefs = [link.get("href") or "" for link in self.by_tag["a"]]
+        return self._hrefs
 
     def with_flag(self, flag: int) -> list[lxml.html.HtmlElement]:
         """The elements whose class or id says ``flag``, in document order."""

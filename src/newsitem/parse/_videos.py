@@ -151,7 +151,7 @@ def find_videos(
     sections: list[lxml.html.HtmlElement] = []
     candidates = index.tagged("iframe", "video")
     links = index.tagged("a")
-    hrefs = [link.get("href") or "" for link in links]
+    hrefs = index.hrefs()
     if _names_video_host("\n".join(hrefs)):  # one search for the page; most name none
         candidates.extend(
             a for a, href in zip(links, hrefs, strict=True) if _names_video_host(href)
