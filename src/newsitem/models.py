@@ -82,6 +82,8 @@ _EXTENSION_KEY = re.compile(r"[a-z][a-z0-9_.-]*:\S.*", re.DOTALL)
 _PROVIDER = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 # White space (Unicode's, as str.isspace sees it) and control characters never stand in a URL.
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f]")
+# An http(s) URL whose host is plain (no user, port or IP literal): one urlsplit accepts.
+_PLAIN_HTTP_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(?:[/?#]|\Z)")
 
 
 class AuthorKind(enum.StrEnum):
@@ -270,6 +272,8 @@ def is_http_url(value: str) -> bool:
     """
     if not value or _NOT_IN_URL.search(value):
         return False
+    if _PLAIN_HTTP_URL.match(value):  # most URLs: no need to split them
+        return True
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 -- raises ValueError on a bad port

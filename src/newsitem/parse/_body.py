@@ -333,7 +333,8 @@ def _holds_prose(element: lxml.html.HtmlElement, *, discussion: bool) -> bool:
 
 
 def measure(root: lxml.html.HtmlElement) -> Measures:
-    """Return each element's text length and link-text length, measured in one pass."""
+    """Return each element's text length and link-text length, measured in one pass, in
+    reverse document order (every element's descendants before it)."""
     order = list(root.iter(lxml.etree.Element))
     sizes: Measures = {}
     size_of = sizes.get
@@ -390,12 +391,10 @@ def _has_direct_text(element: lxml.html.HtmlElement) -> bool:
     )
 
 
-def _score_candidates(
-    body: lxml.html.HtmlElement, sizes: Measures
-) -> dict[lxml.html.HtmlElement, float]:
+def _score_candidates(sizes: Measures) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
-    for element in body.iter(lxml.etree.Element):
-        length, links = sizes.get(element, (0, 0))
+    # ``sizes`` holds every element of ``body`` in reverse document order.
+    for element, (length, links) in reversed(sizes.items()):
         if length < 25:  # the cheap test first; the others below are as Readability's
             continue
         tag = element.tag
@@ -469,7 +468,7 @@ def _container_rank(element: lxml.html.HtmlElement) -> int | None:
 def _pick_container(
     body: lxml.html.HtmlElement, sizes: Measures
 ) -> tuple[lxml.html.HtmlElement | None, list[lxml.html.HtmlElement]]:
-    scores = _score_candidates(body, sizes)
+    scores = _score_candidates(sizes)
     if not scores:
         return None, []
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import lxml.html
@@ -9,6 +10,14 @@ import lxml.html
 from newsitem.models import is_http_url
 
 __all__ = ["absolute_url", "is_inside"]
+
+# An absolute http(s) URL that urljoin returns as it is: a plain host, no parameters
+# (";"), no empty query or fragment, no dot segments (checked apart).
+_PLAIN_ABSOLUTE = re.compile(
+    r"https?://[A-Za-z0-9.\-]+(?:/[^?#;\s\x00-\x1f\x7f]*)?(?:\?[^#\s\x00-\x1f\x7f]+)?"
+    r"(?:#[^\s\x00-\x1f\x7f]+)?\Z"
+)
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(?=[/?#]|\Z)")
 
 
 def absolute_url(href: str | None, base_url: str | None) -> str | None:
@@ -22,6 +31,13 @@ def absolute_url(href: str | None, base_url: str | None) -> str | None:
     if not href:
         return None
     href = href.strip()
+    if "/." not in href:  # no dot segments to resolve: plain URLs need no urljoin
+        if _PLAIN_ABSOLUTE.match(href):
+            return href
+        if base_url and href.startswith("/") and not href.startswith("//"):
+            origin = _ORIGIN.match(base_url)
+            if origin is not None and _PLAIN_ABSOLUTE.match(url := origin.group() + href):
+                return url
     url = urljoin(base_url, href) if base_url else href
     if url.startswith("//"):
         url = "https:" + url
