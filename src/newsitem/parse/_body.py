@@ -408,7 +408,7 @@ def _score_candidates(sizes: Measures) -> dict[lxml.html.HtmlElement, float]:
                 continue
         elif tag not in ("div", "section", "article") or not _has_direct_text(element):
             continue
-        text = element.text_content()
+        text = _text_of(element)
         points = 1.0 + text.count(",") + text.count("、") + text.count("，") + min(length // 100, 3)
         if links and length:
             points *= 1 - links / length
@@ -533,6 +533,13 @@ def _contains(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -
     return False
 
 
+def _text_of(element: lxml.html.HtmlElement) -> str:
+    """``element.text_content()``, read directly for an element with no children."""
+    if len(element):
+        return str(element.text_content())
+    return element.text or ""
+
+
 def _clean_container(
     container: lxml.html.HtmlElement, sizes: Measures, headline: str | None, policy: Policy
 ) -> None:
@@ -554,7 +561,7 @@ def _clean_container(
         if (
             tag in ("h1", "h2")
             and headline_key
-            and clean_text(element.text_content()).casefold() == headline_key
+            and clean_text(_text_of(element)).casefold() == headline_key
         ):
             doomed.append(element)
             continue
@@ -569,12 +576,12 @@ def _clean_container(
             if (
                 tag in ("p", "div", "span")
                 and 0 < length < 80
-                and _BOILERPLATE_LINE.match(clean_text(element.text_content()))
+                and _BOILERPLATE_LINE.match(clean_text(_text_of(element)))
             ):
                 doomed.append(element)
                 continue
         if tag in _SHORT_LINE_TAGS and 0 < length < 250:
-            line = clean_text(element.text_content())
+            line = clean_text(_text_of(element))
             if _SEE_ALSO.match(line) or _calls_to_action(line):
                 doomed.append(element)
                 continue

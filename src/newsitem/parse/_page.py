@@ -104,7 +104,13 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 _ARTICLE_OG: Final = frozenset({"article", "news", "blog", "video.other", "newsarticle"})
 
 
-def _date_reader(options: ParseOptions, notes: Notes) -> Callable[[str], date | datetime | None]:
+def _date_reader(
+    options: ParseOptions, notes: Notes, *, reference: datetime | None = None
+) -> Callable[[str], date | datetime | None]:
+    """A reader of date strings by ``options`` (relative dates against ``reference``
+    when given, else the options' reference time)."""
+    reference = reference or options.reference
+
     def read(text: str) -> date | datetime | None:
         text = clean_text(text)
         if not text:
@@ -113,7 +119,7 @@ def _date_reader(options: ParseOptions, notes: Notes) -> Callable[[str], date | 
             return parse_date(
                 text[:200],
                 default_tz=options.default_tz,
-                reference=options.reference,
+                reference=reference,
                 dayfirst=options.dayfirst,
             )
         except ParseError as exc:
@@ -613,7 +619,7 @@ def build_page(
         reference = published if isinstance(published, datetime) else options.reference
         if isinstance(published, date) and not isinstance(published, datetime):
             reference = datetime(published.year, published.month, published.day, 23, 59, tzinfo=UTC)
-        attr_reader = _date_reader(attrs.evolve(options, reference=reference), Notes())
+        attr_reader = _date_reader(options, Notes(), reference=reference)
         attributions = tuple(find_attributions(container, base_url=base_url, read_date=attr_reader))
 
     language = _language(meta.language, notes)
