@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final
 
+import lxml.etree
 import lxml.html
 
 __all__ = ["find_text_date"]
@@ -79,20 +80,22 @@ def find_text_date(
     plain_after: str | None = None  # the first date after the h1 (the dateline may follow)
     recent = ""  # the last characters of text read, where a date's label is
     offset = h1_offset = 0
-    for element in root.iter():
+    for element in root.iter(lxml.etree.Element):
         tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
-            continue
         if element is h1:
             seen_h1 = True
             h1_offset = offset
-        for text in (element.text, element.tail):
+        # A skipped element's own text is not page text; its tail is, unless its parent
+        # is skipped too (the <meta> and <title> of <head>).
+        own = None if tag in _SKIPPED else element.text
+        tail = element.tail
+        if tail and not tail.isspace():
+            parent = element.getparent()
+            if parent is not None and parent.tag in _SKIPPED:
+                tail = None
+        for text in (own, tail):
             if not text or text.isspace():
                 continue
-            if element.tail is text and element.getparent() is not None:
-                parent_tag = element.getparent().tag
-                if isinstance(parent_tag, str) and parent_tag in _SKIPPED:
-                    continue
             # Every date holds a year 19xx or 20xx: most texts are passed over in C.
             for match in _DATE_IN_TEXT.finditer(text) if "19" in text or "20" in text else ():
                 found = match.group(0)

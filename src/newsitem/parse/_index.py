@@ -222,7 +222,7 @@ def _token_bits(tokens: list[str]) -> list[int]:
     once from each place a keyword starts.
     """
     # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
-    lowered = [_searchable(token) for token in tokens]
+    lowered = [t.lower() if len(t) <= _MAX_TOKEN else _searchable(t) for t in tokens]
     joined = " ".join(lowered)
     starts: list[int] = []
     offset = 0

@@ -585,10 +585,13 @@ def build_page(
         modified = read_date(meta.modified)
     published = settle_published(published, modified, meta.dates)
 
-    text_date = find_text_date(root, read_date) if published is None else None
+    # The last resorts, in order: a date the page marks up, one in its URL, one in its
+    # text (read now, before boilerplate is stripped; not needed when the URL holds one).
+    url_date = _url_date(url or base_url) if published is None else None
+    text_date = find_text_date(root, read_date) if published is None and not url_date else None
     strip_never_content(root, index=page_index, notes=notes)
     if published is None:
-        published = _find_dom_date(root, read_date) or _url_date(url or base_url) or text_date
+        published = _find_dom_date(root, read_date) or url_date or text_date
 
     body_html, container = extract_body(
         root,
