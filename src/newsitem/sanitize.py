@@ -1040,6 +1040,8 @@ _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 def _prepare(text: str, what: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"{what}: expected str, got {type(text).__name__}")
+    if text.isascii():  # known without a scan: no lone surrogate in it
+        return text
     return _SURROGATE.sub("\ufffd", text)
 
 
