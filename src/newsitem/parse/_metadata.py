@@ -263,6 +263,14 @@ def _offer_meta(
 
 
 _SPLIT_TAGS = re.compile(r"\s*[,;]\s*")
+#: The author meta keys with their sources, OpenGraph first, then plain meta, then Twitter
+#: ("twitter:creator" is a handle, never a name).
+_AUTHOR_KEYS: Final = tuple(
+    (key, source)
+    for source in ("opengraph", "meta", "twitter")
+    for key in _AUTHOR_META
+    if _meta_source(key) == source and key != "twitter:creator"
+)
 
 
 def read_metadata(
@@ -289,23 +297,25 @@ def read_metadata(
         data.og_url = meta["og:url"][0]
     if "og:type" in meta:
         data.og_type = meta["og:type"][0].lower()
-    for source in ("opengraph", "meta", "twitter"):
-        for key in _AUTHOR_META:
-            if _meta_source(key) != source or key in ("twitter:creator",):
-                continue
-            values = meta.get(key, [])
-            names = [v for v in values if not v.startswith(("http://", "https://", "/"))]
-            urls = [v for v in values if v.startswith(("http://", "https://"))]
-            data.offer_list("authors", names, source)
-            data.offer_list("author_urls", urls, source)
+    for key, source in _AUTHOR_KEYS:
+        if key not in meta:
+            continue
+        values = meta[key]
+        names = [v for v in values if not v.startswith(("http://", "https://", "/"))]
+        urls = [v for v in values if v.startswith(("http://", "https://"))]
+        data.offer_list("authors", names, source)
+        data.offer_list("author_urls", urls, source)
     for key in _TAG_META:
-        values = meta.get(key, [])
+        if key not in meta:
+            continue
+        values = meta[key]
         if key in ("article:tag", "og:article:tag"):
             data.offer_list("tags", values, "opengraph")
         else:
             data.offer_list("tags", [t for v in values for t in _SPLIT_TAGS.split(v)], "meta")
     for key in _IMAGE_META:
-        data.offer_list("images", meta.get(key, []), _meta_source(key))
+        if key in meta:
+            data.offer_list("images", meta[key], _meta_source(key))
     video = meta.get("og:video:secure_url") or meta.get("og:video:url") or meta.get("og:video")
     if video:
         data.og_videos.append(
