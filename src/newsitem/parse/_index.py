@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 from typing import Any, Final
@@ -224,11 +225,7 @@ def _token_bits(tokens: list[str]) -> list[int]:
     # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
     lowered = [t.lower() if len(t) <= _MAX_TOKEN else _searchable(t) for t in tokens]
     joined = " ".join(lowered)
-    starts: list[int] = []
-    offset = 0
-    for token in lowered:
-        starts.append(offset)
-        offset += len(token) + 1
+    starts = list(itertools.accumulate([len(token) + 1 for token in lowered], initial=0))
     bits = [0] * len(tokens)
     owner = bisect.bisect_right
     search = _KEYWORDS.pattern.search
@@ -390,7 +387,7 @@ class PageIndex:
             ):
                 hidden.append(element)
         # A keyword never holds a space: whole class and id values are searched at once.
-        values = list({value for pair in names for value in pair})
+        values = list(set(itertools.chain.from_iterable(names)))
         value_bits = dict(zip(values, _token_bits(values), strict=True))
         value_bits[""] = 0
         flags = self.flags
