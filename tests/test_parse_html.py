@@ -137,6 +137,23 @@ def test_notes_say_what_was_dropped() -> None:
     assert any(n.stage == "metadata" and "not JSON" in n.message for n in notes)
 
 
+def test_notes_keep_only_the_attempt_that_stands() -> None:
+    """An article inside a "sidebar" wrapper is found by the second attempt, and the notes
+    say so without the first attempt's "no main content" verdict."""
+    paragraph = "Storms moved across the region on Tuesday, and the forecasters said so. " * 3
+    html = (
+        "<html><head><title>Storms cross the region</title></head><body>"
+        f"<div class='sidebar widget'><p>{paragraph}</p><p>{paragraph}</p></div>"
+        "</body></html>"
+    )
+    notes: list[ExtractionNote] = []
+    page = parse_html(html, url="https://news.example/storms", notes=notes)
+    assert page.brief is not None
+    assert "Storms moved across the region" in (page.brief.body or "")
+    messages = [n.message for n in notes if n.stage == "body"]
+    assert ["body found only with boilerplate class names ignored"] == messages
+
+
 def test_front_page_has_no_brief_but_keeps_blocks() -> None:
     """A page of link lists has no main brief; its "Most popular" list is a block."""
     items = "".join(

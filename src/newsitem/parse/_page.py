@@ -593,20 +593,24 @@ def build_page(
     if published is None:
         published = _find_dom_date(root, read_date) or url_date or text_date
 
+    first = Notes()  # kept only if this first attempt stands
     body_html, container = extract_body(
         root,
         headline=headline,
-        notes=notes,
+        notes=first,
         container_xpath=profile.body if profile else None,
     )
     if body_html is None:
         # Class names misled the stripping (a "widget" or "sidebar" wrapper holding the
         # article): try once more on a fresh tree, stripping by tag only.
+        second = Notes()
         retry = parse_tree(source)
-        strip_never_content(retry, by_class=False, notes=notes)
-        body_html, container = extract_body(retry, headline=headline, notes=Notes())
+        strip_never_content(retry, by_class=False, notes=second)
+        body_html, container = extract_body(retry, headline=headline, notes=second)
         if body_html is not None:
-            notes.add("body", "body found only with boilerplate class names ignored")
+            first = second
+            first.add("body", "body found only with boilerplate class names ignored")
+    notes.items.extend(first.items)
     body = None
     attributions: tuple[Any, ...] = ()
     if body_html is not None:
