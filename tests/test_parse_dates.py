@@ -108,3 +108,15 @@ def test_byline_date_on_a_page_without_h1_beats_a_sidebar_date() -> None:
     html = page(before="<p>Von Leonora Holling (21. November 2022)</p>", h1=False)
     html = html.replace("<body>", f"<body>{sidebar}")
     assert date(2022, 11, 21) == published(html)
+
+
+def test_text_after_a_script_is_read_but_text_inside_noscript_is_not() -> None:
+    """A dateline right after a <script> counts; one inside <noscript>, however nested,
+    does not (it is not what a reader sees)."""
+    after_script = "<script>var x = 1;</script>Posted 02.03.2019, 10:00"
+    assert date(2019, 3, 2) == published(page(before=f"<p>{after_script}</p>"))
+    for hidden in (
+        "<noscript><span>Posted 02.03.2019</span></noscript>",
+        "<noscript><span>x</span> Posted 02.03.2019</noscript>",
+    ):
+        assert None is published(page(before=hidden))

@@ -154,6 +154,36 @@ def test_notes_keep_only_the_attempt_that_stands() -> None:
     assert ["body found only with boilerplate class names ignored"] == messages
 
 
+def test_attribute_names_that_tokenizers_read_apart_are_dropped() -> None:
+    """libxml2 keeps an attribute named "=" from broken markup and writes it back so that
+    an HTML5 tokenizer reads other attributes out of it: such names are dropped, so the
+    body neither smuggles a link the page never had nor hides 40 attributes in one."""
+    pairs = " ".join(f"x{n}=1" for n in range(40))
+    body = (
+        '<p>See <a title/ ==" href=https://evil.example/x">this</a> and '
+        f'<span a/ ==" {pairs}">that</span>.</p>'
+    )
+    notes: list[ExtractionNote] = []
+    page = parse_html(article(body=body), url="https://news.example/rain", notes=notes)
+    assert page.brief is not None
+    assert page.brief.body is not None
+    assert "evil.example" not in page.brief.body
+    assert "x39" not in page.brief.body
+    assert ">this</a> and that.</p>" in page.brief.body
+    assert not [n for n in notes if "sanitizer refused" in n.message]
+
+
+def test_element_with_too_many_attributes_keeps_the_allowed_ones() -> None:
+    """A lazy image with 32 data attributes keeps its body: only the attributes the body
+    policy allows stay on it, its source read from data-src first."""
+    data = " ".join(f'data-x{n}="1"' for n in range(31))
+    body = f'<figure><img {data} data-src="/img/rain.jpg" alt="Rain"></figure>'
+    page = parse_html(article(body=body), url="https://news.example/rain")
+    assert page.brief is not None
+    assert page.brief.body is not None
+    assert '<img alt="Rain" src="https://news.example/img/rain.jpg">' in page.brief.body
+
+
 def test_front_page_has_no_brief_but_keeps_blocks() -> None:
     """A page of link lists has no main brief; its "Most popular" list is a block."""
     items = "".join(

@@ -22,6 +22,8 @@ from newsitem.errors import SanitizeError
 from newsitem.sanitize import (
     BODY_POLICY,
     ENGINES,
+    _sanitize_bounded,
+    get_policy,
     linkify_text,
     sanitize_html,
     sanitize_markdown,
@@ -255,3 +257,29 @@ def test_default_body_policy_is_the_body_policy() -> None:
     """The default policy of sanitize_html is BODY_POLICY."""
     markup = "<h2>x</h2><div>y</div>"
     assert sanitize_html(markup, policy=BODY_POLICY) == sanitize_html(markup)
+
+
+def test_bounded_entry_gives_what_sanitize_html_gives() -> None:
+    """The parser's entry to the sanitizer, which skips the limits pre-scan on plain
+    markup, returns for every vector and policy exactly what sanitize_html returns, or
+    refuses it alike."""
+    pairs = " ".join(f"x{n}=1" for n in range(40))
+    over_limits = (
+        ("attributes-in-a-name", f'<span a ==" {pairs}">x</span>'),
+        ("attributes-unquoted", f"<b {pairs}>y</b>"),
+    )
+    different = []
+    for vector_id, payload in (*vectors(), *over_limits):
+        for policy in POLICIES:
+            chosen = get_policy(policy)
+            try:
+                expected: str | None = sanitize_html(payload, policy=chosen, base_url=BASE_URL)
+            except SanitizeError:
+                expected = None
+            try:
+                found: str | None = _sanitize_bounded(payload, policy=chosen, base_url=BASE_URL)
+            except SanitizeError:
+                found = None
+            if found != expected:
+                different.append(f"{vector_id}/{policy}")
+    assert [] == different

@@ -1085,28 +1085,62 @@ def sanitize_html(
     return trusted(runner.clean(text, chosen, base_url))
 
 
+# An attribute name that reads the same to every HTML tokenizer: no quote, "<", ">", "/",
+# "=" or white space in it (libxml2 keeps names such as "=" from broken markup, and writes
+# them back so that an HTML5 tokenizer reads other attributes out of them).
+_PLAIN_NAME: Final = r"[^\s\"'<>/=\x00]++"
+_PLAIN_VALUE: Final = r"(?:=(?:\"[^\"<>]*+\"|'[^'<>]*+'))?+"
+
+
+_PLAIN_NAME_PATTERN: Final = re.compile(_PLAIN_NAME)
+
+
+def _is_plain_name(name: str) -> bool:
+    """Whether every HTML tokenizer reads the attribute name ``name`` alike."""
+    return _PLAIN_NAME_PATTERN.fullmatch(name) is not None
+
+
+def _unplain_tag(max_attributes: int) -> re.Pattern[str]:
+    """Finds the first ``<`` that does not open a plain start tag (plain names, quoted
+    values, at most ``max_attributes`` of them) or an end tag. (``re`` caches it.)"""
+    return re.compile(
+        rf"<(?![A-Za-z/])|<[A-Za-z][^\s/>]*+"
+        rf"(?!(?:\s++{_PLAIN_NAME}{_PLAIN_VALUE}){{0,{max_attributes}}}+\s*+/?>)"
+    )
+
+
+def _plain_markup(html: str, max_attributes: int) -> bool:
+    """Whether every ``<`` in ``html`` opens a plain start tag with at most
+    ``max_attributes`` attributes, or an end tag: how lxml writes a tree built from
+    well-formed markup, which every HTML tokenizer then reads alike.
+
+    >>> _plain_markup('<p class="a" title="b">x</p><br>', 32)
+    True
+    >>> _plain_markup('<span a ==" x=1">', 32), _plain_markup("<b x y z>", 2)
+    (False, False)
+    """
+    return _unplain_tag(max_attributes).search(html) is None
+
+
 def _sanitize_bounded(html: str, *, policy: Policy, base_url: str | None) -> SafeHTML:
-    """:func:`sanitize_html` with the nh3 engine, for markup its caller has bounded.
+    """:func:`sanitize_html` with the nh3 engine, for markup whose nesting its caller has
+    bounded.
 
     For markup serialized from a tree that nests no deeper than half ``policy``'s
-    ``max_depth`` and has no element with more than ``max_attributes`` attributes (the
-    HTML parser's bodies): the depth and attribute pre-scan, a guard against hostile
-    input that costs as much as the engine on such markup, is skipped. The size limit
-    is checked, and the engine runs exactly as :func:`sanitize_html` runs it: what
-    comes out is as safe.
+    ``max_depth`` (the HTML parser's bodies): when every tag in it is plain (see
+    :func:`_plain_markup`), so that it holds no more attributes per element than it shows,
+    the depth and attribute pre-scan, a guard against hostile input that costs as much as
+    the engine on such markup, is skipped; otherwise it runs as in :func:`sanitize_html`.
+    The size limit is checked, and the engine runs exactly as :func:`sanitize_html` runs
+    it: what comes out is as safe.
 
     Raises:
-        SanitizeError: The markup is over ``policy``'s size limit.
+        SanitizeError: The markup is over one of ``policy``'s limits.
     """
     _check_base_url(base_url)
     text = _prepare(html, "html")
-    if len(text) * 4 > policy.max_bytes:
-        size = len(text.encode("utf-8", "surrogatepass"))
-        if size > policy.max_bytes:
-            raise SanitizeError(
-                f"markup is {size} bytes, over policy {policy.name!r}'s "
-                f"max_bytes={policy.max_bytes}"
-            )
+    if len(text) * 4 > policy.max_bytes or not _plain_markup(text, policy.max_attributes):
+        _check_limits(text, policy)
     return trusted(_run_nh3(text, policy, base_url))
 
 

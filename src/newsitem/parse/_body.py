@@ -19,7 +19,7 @@ import lxml.html
 
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden
 from newsitem.parse._notes import Notes
-from newsitem.sanitize import Policy, get_policy
+from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
 
 __all__ = [
     "Measures",
@@ -541,21 +541,15 @@ def _text_of(element: lxml.html.HtmlElement) -> str:
 
 
 def _clean_container(
-    container: lxml.html.HtmlElement, sizes: Measures, headline: str | None, policy: Policy
+    container: lxml.html.HtmlElement, sizes: Measures, headline: str | None
 ) -> None:
     """Remove link lists, boilerplate lines and the repeated headline from ``container``;
-    fix lazy images; keep only ``policy``'s attributes on an element that has more than
-    its ``max_attributes`` (the sanitizer is then spared its pre-scan)."""
+    fix lazy images."""
     doomed: list[lxml.html.HtmlElement] = []
     headline_key = clean_text(headline).casefold() if headline else None
-    most = policy.max_attributes
     for element in container.iter():
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if len(element.attrib) > most:
-            _keep_allowed_attributes(element, policy)
-        if element is container:
+        if not isinstance(tag, str) or element is container:
             continue
         length, links = sizes.get(element, (0, 0))
         if (
@@ -591,15 +585,19 @@ def _clean_container(
         remove_element(element)
 
 
-def _keep_allowed_attributes(element: lxml.html.HtmlElement, policy: Policy) -> None:
-    """Drop the attributes ``policy`` would drop anyway (after a lazy image's source is
-    read), so that no element has more than ``policy.max_attributes``."""
-    if element.tag == "img":
-        _fix_lazy_image(element)
-    allowed = policy.attributes.get(str(element.tag), frozenset())
-    attributes = element.attrib
-    for name in list(attributes):
-        if name not in allowed:
+def _plain_attributes(root: lxml.html.HtmlElement, policy: Policy) -> None:
+    """Drop, under ``root``, the attributes whose names HTML tokenizers read apart (libxml2
+    keeps names such as ``=`` from broken markup), and on an element with more than
+    ``policy.max_attributes`` the attributes ``policy`` would drop anyway."""
+    for element in root.iter(lxml.etree.Element):
+        attributes = element.attrib
+        names = list(attributes)
+        if len(names) > policy.max_attributes:
+            allowed = policy.attributes.get(str(element.tag), frozenset())
+            doomed = [name for name in names if name not in allowed or not _is_plain_name(name)]
+        else:
+            doomed = [name for name in names if not _is_plain_name(name)]
+        for name in doomed:
             del attributes[name]
 
 
@@ -646,9 +644,10 @@ def extract_body(
 ) -> tuple[str | None, lxml.html.HtmlElement | None]:
     """Find and clean the main content; return it as HTML (unsanitized) and its container.
 
-    The HTML nests no deeper than half the body policy's ``max_depth`` and no element in
-    it has more than the policy's ``max_attributes``: what the sanitizer's bounded entry
-    expects.
+    The HTML nests no deeper than half the body policy's ``max_depth``, what the
+    sanitizer's bounded entry expects; attributes whose names HTML tokenizers read apart
+    are dropped, and so are, on an element with more than the policy's
+    ``max_attributes``, those the policy would drop anyway.
 
     Boilerplate must already be stripped from ``root`` (:func:`strip_never_content`).
     ``container_xpath`` (from a site profile) names the container directly.
@@ -676,13 +675,18 @@ def extract_body(
     if total < 100 and container_xpath is None:
         notes.add("body", f"no main content found: best candidate holds {total} characters")
         return None, None
-    policy = get_policy("body")
     for element in chosen:
-        _clean_container(element, sizes, headline, policy)
+        _clean_container(element, sizes, headline)
+    policy = get_policy("body")
     limit = policy.max_depth // 2
     for element in chosen:
         _flatten_nesting(element, limit=limit, notes=notes)
-    return _serialize(chosen), container
+    markup = _serialize(chosen)
+    if not _plain_markup(markup, policy.max_attributes):
+        for element in chosen:
+            _plain_attributes(element, policy)
+        markup = _serialize(chosen)
+    return markup, container
 
 
 # Elements that only group or style what they hold: unwrapped when a body nests too deep.

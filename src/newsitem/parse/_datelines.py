@@ -80,20 +80,18 @@ def find_text_date(
     plain_after: str | None = None  # the first date after the h1 (the dateline may follow)
     recent = ""  # the last characters of text read, where a date's label is
     offset = h1_offset = 0
+    # What a skipped element holds is not page text; the text after it is, unless it sits
+    # in another skipped element (the <meta> and <title> of <head>).
+    skipped = set(root.iter(*_SKIPPED))
+    inside = {node for element in skipped for node in element.iterdescendants()}
     for element in root.iter(lxml.etree.Element):
-        tag = element.tag
         if element is h1:
             seen_h1 = True
             h1_offset = offset
-        # A skipped element's own text is not page text; its tail is, unless its parent
-        # is skipped too (the <meta> and <title> of <head>).
-        own = None if tag in _SKIPPED else element.text
-        tail = element.tail
-        if tail and not tail.isspace():
-            parent = element.getparent()
-            if parent is not None and parent.tag in _SKIPPED:
-                tail = None
-        for text in (own, tail):
+        if element in inside:
+            continue
+        own = None if element in skipped else element.text
+        for text in (own, element.tail):
             if not text or text.isspace():
                 continue
             # Every date holds a year 19xx or 20xx: most texts are passed over in C.
