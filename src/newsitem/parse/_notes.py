@@ -32,3 +32,7 @@ class Notes:
     def add(self, stage: str, message: str) -> None:
         """Record a note."""
         self.items.append(ExtractionNote(stage=stage, message=message))
+
+    def extend(self, other: Notes) -> None:
+        """Record another collection's notes after these, in their order."""
+        self.items.extend(other.items)

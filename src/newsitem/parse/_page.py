@@ -610,7 +610,7 @@ def build_page(
         if body_html is not None:
             first = second
             first.add("body", "body found only with boilerplate class names ignored")
-    notes.items.extend(first.items)
+    notes.extend(first)
     body = None
     attributions: tuple[Any, ...] = ()
     if body_html is not None:
