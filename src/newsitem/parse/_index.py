@@ -3,10 +3,9 @@
 The extractors for the body, bylines, author cards, related blocks and videos each look
 for elements by what their ``class`` or ``id`` says ("sidebar", "byline", "author-card",
 "related", "title"). Instead of each walking the whole tree and running its patterns on
-every element, :class:`PageIndex` walks the tree once, splits every class and id value
-into tokens, runs the patterns once per distinct token, and keeps, for each element whose
-names say anything, a bit set of what they say, plus every element's position in
-document order.
+every element, :class:`PageIndex` walks the tree once, runs the patterns once over the
+distinct class and id values, and keeps, for each element whose names say anything, a
+bit set of what they say, plus every element's position in document order.
 
 A token over 100 characters says nothing: no real class or id is that long; hostile
 input is.
@@ -214,19 +213,18 @@ def _searchable(value: str) -> str:
     return value.lower()
 
 
-def _token_bits(tokens: list[str]) -> list[int]:
-    """The bits each token's words set, found by one search over all tokens.
+def _value_bits(values: list[str]) -> list[int]:
+    """The bits the words of each class or id value set, found by one search over all.
 
-    A token may be a whole class value: its words are separated by spaces, which no
-    keyword holds. The tokens are joined by spaces and searched with a regular
-    expression holding every keyword as a trie (faster than an alternation of words),
-    once from each place a keyword starts.
+    No keyword holds a space, so the values (whose tokens are separated by spaces) are
+    joined by spaces and searched with a regular expression holding every keyword as a
+    trie (faster than an alternation of words), once from each place a keyword starts.
     """
-    # Lower-cased one by one: a lower-cased token may be longer than the token ("İ").
-    lowered = [t.lower() if len(t) <= _MAX_TOKEN else _searchable(t) for t in tokens]
+    # Lower-cased one by one: a lower-cased value may be longer than the value ("İ").
+    lowered = [v.lower() if len(v) <= _MAX_TOKEN else _searchable(v) for v in values]
     joined = " ".join(lowered)
     starts = list(itertools.accumulate([len(token) + 1 for token in lowered], initial=0))
-    bits = [0] * len(tokens)
+    bits = [0] * len(values)
     owner = bisect.bisect_right
     search = _KEYWORDS.pattern.search
     sets, wholes = _KEYWORDS.sets, _KEYWORDS.wholes
@@ -388,7 +386,7 @@ class PageIndex:
                 hidden.append(element)
         # A keyword never holds a space: whole class and id values are searched at once.
         values = list(set(itertools.chain.from_iterable(names)))
-        value_bits = dict(zip(values, _token_bits(values), strict=True))
+        value_bits = dict(zip(values, _value_bits(values), strict=True))
         value_bits[""] = 0
         flags = self.flags
         flagged = self.named
