@@ -16,6 +16,7 @@ import lxml.html
 from newsitem.errors import NewsitemError
 from newsitem.models import SourceAttribution, is_http_url
 from newsitem.parse._body import clean_text
+from newsitem.parse._index import text_content
 
 __all__ = ["find_attributions"]
 
@@ -64,12 +65,12 @@ def find_attributions(
     """Find the sources a body cites, first mention of each source only."""
     links = _Links()
     for link in container.iter("a"):
-        text = clean_text(link.text_content())
+        text = clean_text(text_content(link))
         if text:
             links.add(text, (link.get("href") or "").strip())
     found: dict[str, SourceAttribution] = {}
     for paragraph in container.iter("p", "li", "blockquote"):
-        text = clean_text(paragraph.text_content())
+        text = clean_text(text_content(paragraph))
         reporting = any(word in text for word in _VERB_WORDS) and _VERB.search(text) is not None
         according = "according to" in text  # the text's whitespace is single spaces
         if not reporting and not according:

@@ -10,7 +10,15 @@ import lxml.html
 
 from newsitem.models import AuthorKind
 from newsitem.parse._body import clean_text
-from newsitem.parse._index import AUTHOR, AUTHOR_NAME, BYLINE_WORD, CARD, CARDISH, PageIndex
+from newsitem.parse._index import (
+    AUTHOR,
+    AUTHOR_NAME,
+    BYLINE_WORD,
+    CARD,
+    CARDISH,
+    PageIndex,
+    text_content,
+)
 from newsitem.parse._links import is_inside
 
 __all__ = [
@@ -203,7 +211,7 @@ def find_byline(
             # live blog or teaser list holds many other bylines further down).
             if home is not None and not is_inside(element, home):
                 continue
-            text = element.get("content") or element.text_content()
+            text = element.get("content") or text_content(element)
             if len(text) > 200:
                 continue
             found = split_byline(text, site_name=site_name)
@@ -256,7 +264,7 @@ def find_author_cards(
             continue
         if any(is_inside(element, card) for card in cards):
             continue
-        text = clean_text(element.text_content())
+        text = clean_text(text_content(element))
         if not text or len(text) > 2000:
             continue
         cards.append(element)

@@ -18,7 +18,7 @@ from newsitem.errors import NewsitemError
 from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem
 from newsitem.parse._authors import author_kind, split_byline
 from newsitem.parse._body import clean_text
-from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex
+from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex, text_content
 from newsitem.parse._links import absolute_url, is_inside
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import sanitize_html, sanitize_text
@@ -49,7 +49,7 @@ _MAX_HEADING: Final = 80
 
 
 def _heading_text(element: lxml.html.HtmlElement) -> str:
-    return clean_text(element.text_content())
+    return clean_text(text_content(element))
 
 
 _LABEL_TAGS: Final = frozenset({"div", "span", "p", "strong", "header"})
@@ -76,7 +76,7 @@ def _item_elements(
         found = [
             e
             for e in container.iterfind(path)
-            if e not in skip and (_has_link(e) or len(e.text_content().strip()) > 40)
+            if e not in skip and (_has_link(e) or len(text_content(e).strip()) > 40)
         ]
         members = set(found)
         outer = [e for e in found if not _has_ancestor_in(e, members, container)]
@@ -111,7 +111,7 @@ def _stray_text(container: lxml.html.HtmlElement, index: PageIndex) -> bool:
                 break
             node = node.getparent()
         if not inside_item:
-            stray += len(p.text_content())
+            stray += len(text_content(p))
     return stray > 400
 
 
@@ -149,7 +149,7 @@ def _read_item(
         maybe_summary = summary is None and (tag == "p" or bits & SUMMARY)
         if not maybe_summary and not (headline is None and (tag in _HEADINGS or bits & TITLE)):
             continue
-        text = clean_text(node.text_content())
+        text = clean_text(text_content(node))
         if not text:
             continue
         if headline is None and (tag in _HEADINGS or (bits & TITLE and len(text) < 200)):
@@ -159,7 +159,7 @@ def _read_item(
         if headline is not None and summary is not None:
             break
     if headline is None and summary is None:
-        text = clean_text(links[0].text_content()) if links else clean_text(element.text_content())
+        text = clean_text(text_content(links[0])) if links else clean_text(text_content(element))
         if not text:
             return None
         if len(text) <= 160:
@@ -169,7 +169,7 @@ def _read_item(
     published = None
     time = element.find(".//time")
     if time is not None:
-        value = read_date(time.get("datetime") or time.text_content())
+        value = read_date(time.get("datetime") or text_content(time))
         published = value
     image = None
     img = element.find(".//img")
@@ -222,7 +222,7 @@ def find_related_blocks(
     found: list[tuple[lxml.html.HtmlElement, RelatedBlock]] = []
     taken: list[lxml.html.HtmlElement] = []
     for element in _heading_candidates(root, index):
-        text = element.text_content()
+        text = text_content(element)
         if len(text) > _MAX_HEADING * 2:
             continue
         title = clean_text(text)
@@ -311,7 +311,7 @@ def _block_under(
         ):
             see_all = None
             for link in _links(container):
-                text = clean_text(link.text_content())
+                text = clean_text(text_content(link))
                 if text and _SEE_ALL.match(text):
                     url = absolute_url(link.get("href"), base_url)
                     if url:
@@ -341,7 +341,7 @@ def read_author_card(
         for element in card.iterfind(path) if "(" not in path else card.xpath(path):
             if not isinstance(element, lxml.html.HtmlElement):
                 continue
-            names = split_byline(element.text_content(), site_name=None)
+            names = split_byline(text_content(element), site_name=None)
             if names:
                 name = names[0]
                 link = element if element.tag == "a" else element.find(".//a[@href]")
@@ -356,7 +356,7 @@ def read_author_card(
     if name is None:
         return None
     for link in _links(card):
-        text = clean_text(link.text_content()).casefold()
+        text = clean_text(text_content(link)).casefold()
         href = absolute_url(link.get("href"), base_url)
         if href and (
             text.startswith(("read more", "more by", "all articles", "view profile"))
@@ -373,7 +373,7 @@ def read_author_card(
             avatar = Image(url=src, alt=img.get("alt"))
     bio_parts: list[str] = []
     for p in card.iter("p", "div"):
-        text = clean_text(p.text_content())
+        text = clean_text(text_content(p))
         if p.tag == "div" and (len(p) > 0 or not text):
             continue
         if not text or text == name or len(text) < 30:

@@ -17,7 +17,7 @@ from typing import Final
 import lxml.etree
 import lxml.html
 
-from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden
+from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden, text_content
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
 
@@ -299,7 +299,7 @@ def _keep_wrappers_of_article(
         wrappers = [a for a in article.iterancestors(*_STRUCTURAL)]
         if not wrappers or not _attached(article, root):
             continue
-        prose = sum(n for n in (len(p.text_content()) for p in article.iter("p")) if n >= 80)
+        prose = sum(n for n in (len(text_content(p)) for p in article.iter("p")) if n >= 80)
         if prose < _ARTICLE_PROSE:
             continue
         for wrapper in wrappers:
@@ -321,10 +321,10 @@ def _holds_prose(element: lxml.html.HtmlElement, *, discussion: bool) -> bool:
         return False
     prose = 0
     for paragraph in element.iter("p"):
-        text = paragraph.text_content()
+        text = text_content(paragraph)
         if len(text) < 150:
             continue
-        links = sum(len(a.text_content()) for a in paragraph.iter("a"))
+        links = sum(len(text_content(a)) for a in paragraph.iter("a"))
         if links < 0.2 * len(text):
             prose += len(text)
             if prose >= 800:
@@ -518,7 +518,7 @@ def _pick_container(
             if (length > 80 and density < 0.25) or (
                 0 < length <= 80
                 and density == 0
-                and (sibling.text_content().rstrip().endswith((".", "!", "?", "”", '"')))
+                and (text_content(sibling).rstrip().endswith((".", "!", "?", "”", '"')))
             ):
                 chosen.append(sibling)
     return top, chosen
@@ -536,7 +536,7 @@ def _contains(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -
 def _text_of(element: lxml.html.HtmlElement) -> str:
     """``element.text_content()``, read directly for an element with no children."""
     if len(element):
-        return str(element.text_content())
+        return text_content(element)
     return element.text or ""
 
 
@@ -750,7 +750,7 @@ def _flatten_nesting(element: lxml.html.HtmlElement, *, limit: int, notes: Notes
     if deepest > limit:
         for node, depth in _depths(element).items():
             if depth == limit and len(node):
-                text = clean_text(node.text_content())
+                text = clean_text(text_content(node))
                 for child in list(node):
                     node.remove(child)
                 node.text = text

@@ -39,6 +39,7 @@ __all__ = [
     "TITLE",
     "PageIndex",
     "is_hidden",
+    "text_content",
 ]
 
 # The words each verdict looks for inside a class or id token (lower-cased). "-?" stands
@@ -258,6 +259,17 @@ _RAW_TEXT: Final = frozenset({"script", "style", "noscript", "template", "textar
 _SPECIAL: Final = frozenset(
     {"itemprop", "rel", "itemscope", "aria-label", "itemtype", "style", "hidden", "aria-hidden"}
 )
+
+
+def text_content(element: lxml.html.HtmlElement) -> str:
+    """The text of ``element`` and everything in it, as ``element.text_content()`` gives
+    it, read by the serializer in about half the time (no XPath evaluation).
+
+    >>> from newsitem.parse._decode import parse_tree
+    >>> text_content(parse_tree("<p>Rain <b>and</b> wind</p>tail").find(".//p"))
+    'Rain and wind'
+    """
+    return lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
-from newsitem.parse._index import PageIndex
+from newsitem.parse._index import PageIndex, text_content
 from newsitem.parse._notes import Notes
 
 __all__ = ["Metadata", "read_jsonld_texts", "read_metadata"]
@@ -337,7 +337,7 @@ def read_metadata(
     data.offer("language", lang, "html-lang")
     title = root.find(".//title") if index is None else next(iter(index.tagged("title")), None)
     if title is not None:
-        data.offer("document_title", title.text_content(), "title")
+        data.offer("document_title", text_content(title), "title")
     return data
 
 
@@ -389,7 +389,7 @@ def _itemprop_value(element: lxml.html.HtmlElement) -> str:
         return str(element.get("href") or "")
     if element.tag in ("img", "meta"):
         return str(element.get("src") or element.get("content") or "")
-    return str(element.text_content())
+    return text_content(element)
 
 
 def _read_microdata(root: lxml.html.HtmlElement, data: Metadata, index: PageIndex | None) -> None:

@@ -52,7 +52,7 @@ from newsitem.models import (
     is_http_url,
 )
 from newsitem.parse._body import clean_text
-from newsitem.parse._index import PageIndex
+from newsitem.parse._index import PageIndex, text_content
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import sanitize_html
 
@@ -170,7 +170,7 @@ class _Crawler:
             return node.get("value") or ""
         if tag == "time" and node.get("datetime") is not None:
             return node.get("datetime") or ""
-        return str(node.text_content())
+        return text_content(node)
 
     def url(self, value: str | None) -> str:
         if not value:
@@ -189,7 +189,7 @@ def _private_value(node: lxml.html.HtmlElement) -> str:
         return node.get("value") or ""
     if node.tag == "img":
         return node.get("alt") or ""
-    return str(node.text_content())
+    return text_content(node)
 
 
 def _top_level_scopes(

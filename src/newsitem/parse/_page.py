@@ -43,7 +43,7 @@ from newsitem.parse._body import (
 from newsitem.parse._datelines import find_text_date
 from newsitem.parse._dating import settle_published
 from newsitem.parse._decode import check_html, decode_html, parse_tree
-from newsitem.parse._index import BREADCRUMB, PageIndex
+from newsitem.parse._index import BREADCRUMB, PageIndex, text_content
 from newsitem.parse._links import absolute_url
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
@@ -222,7 +222,7 @@ def _choose_headline(
 def _h1_texts(page_index: PageIndex) -> list[str]:
     texts = []
     for h1 in page_index.tagged("h1"):
-        text = clean_text(h1.text_content())
+        text = clean_text(text_content(h1))
         if text and len(text) < 400:
             texts.append(text)
     return texts
@@ -238,7 +238,7 @@ def _find_reading_time(page_index: PageIndex) -> ReadingTime | None:
         text = element.text
         if not text or len(element) > 1 or not _READING_HINT.search(text):
             continue
-        full = clean_text(element.text_content())
+        full = clean_text(text_content(element))
         if len(full) > 40:
             continue
         try:
@@ -266,7 +266,7 @@ def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | Non
                     continue
                 if not search_words(class_and_id(element), _KICKER_WORDS, _KICKER_CLASS):
                     continue
-                text = clean_text(element.text_content())
+                text = clean_text(text_content(element))
                 if text and len(text) <= 40 and text != headline and not text[0].isdigit():
                     return text
         node = node.getparent()
@@ -290,7 +290,7 @@ def _breadcrumb_section(page_index: PageIndex, headline: str | None) -> str | No
             and ("BreadcrumbList" not in (container.get("itemtype") or ""))
         ):
             continue
-        crumbs = [clean_text(a.text_content()) for a in container.iter("a")]
+        crumbs = [clean_text(text_content(a)) for a in container.iter("a")]
         crumbs = [
             c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")
         ]
@@ -305,7 +305,7 @@ def _find_dom_date(
     for element in root.iter("span", "div", "p", "time", "small", "abbr"):
         if not search_words(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
             continue
-        text = clean_text(element.get("title") or element.text_content())
+        text = clean_text(element.get("title") or text_content(element))
         if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
             continue
         value = read(text)
@@ -320,7 +320,7 @@ def _holds_article(element: lxml.html.HtmlElement) -> bool:
         return True
     prose = 0
     for paragraph in element.iter("p"):
-        length = len(paragraph.text_content())
+        length = len(text_content(paragraph))
         if length >= 150:
             prose += length
             if prose >= 600:
@@ -367,8 +367,8 @@ def _images(
                     if credit_el is not None and re.search(
                         r"credit|copyright|source|byline", credit_el.get("class") or "", re.I
                     ):
-                        credit = clean_text(credit_el.text_content()) or None
-                    caption = clean_text(cap.text_content()) or None
+                        credit = clean_text(text_content(credit_el)) or None
+                    caption = clean_text(text_content(cap)) or None
                     if caption and credit and caption.endswith(credit):
                         caption = caption[: -len(credit)].strip() or None
             try:
@@ -438,7 +438,7 @@ def _xpath_text(root: lxml.html.HtmlElement, path: str | None) -> str | None:
         return None
     for found in root.xpath(path):
         if isinstance(found, lxml.html.HtmlElement):
-            text = found.get("datetime") or found.get("content") or found.text_content()
+            text = found.get("datetime") or found.get("content") or text_content(found)
         else:
             text = str(found)
         text = clean_text(text)

@@ -15,7 +15,7 @@ from newsitem._dates import parse_duration
 from newsitem.errors import NewsitemError
 from newsitem.models import Image, VideoTeaser
 from newsitem.parse._body import class_and_id, clean_text
-from newsitem.parse._index import PageIndex
+from newsitem.parse._index import PageIndex, text_content
 from newsitem.parse._links import absolute_url, is_inside
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import video_source
@@ -81,7 +81,7 @@ def _section_label(
     while node is not None and depth < 5 and node.tag not in ("body", "article", "main"):
         for child in node:
             if child.tag in ("h2", "h3", "h4", "h5", "div", "span", "p") and len(child) <= 1:
-                text = clean_text(child.text_content())
+                text = clean_text(text_content(child))
                 if text and _VIDEO_TITLE.match(text):
                     return text, node
         node = node.getparent()
@@ -119,7 +119,7 @@ def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:
             if node is None or len(node) > _MAX_CHILDREN:
                 break
             if node.tag in _TITLE_TAGS and len(node) <= 1:
-                content = clean_text(node.text_content())
+                content = clean_text(text_content(node))
                 if len(content) > _MAX_TITLE:
                     break
                 if _VIDEO_TITLE.match(content):
@@ -177,7 +177,7 @@ def find_videos(
                 continue
             if any(is_inside(element, s) for s in sections):
                 continue
-            title = clean_text(element.text_content()) or element.get("title")
+            title = clean_text(text_content(element)) or element.get("title")
             teaser = _make(
                 notes, url=url, provider=provider, video_id=video_id, title=title or None
             )
@@ -186,7 +186,7 @@ def find_videos(
         else:
             if len(element) > 1:
                 continue
-            text = clean_text(element.text_content())
+            text = clean_text(text_content(element))
             if not text or not _VIDEO_TITLE.match(text):
                 continue
             section = element.getparent()
@@ -263,7 +263,7 @@ def _section_text(section: lxml.html.HtmlElement, label: str | None) -> dict[str
     for node in section.iter():
         if not isinstance(node.tag, str) or node is section:
             continue
-        text = clean_text(node.text_content())
+        text = clean_text(text_content(node))
         if not text or text == label or _SHOW_MORE.match(text):
             continue
         names = class_and_id(node)
@@ -302,7 +302,7 @@ def _section_teaser(
     meta = section.find(".//*[@itemprop='duration']")
     if meta is not None:
         try:
-            duration = parse_duration(meta.get("content") or meta.text_content())
+            duration = parse_duration(meta.get("content") or text_content(meta))
         except ValueError:
             duration = None
     if not fields and url is None:
