@@ -245,21 +245,17 @@ def find_related_blocks(
         evaluated.add(element)
         if any(element is t or is_inside(element, t) or is_inside(t, element) for t in taken):
             continue
-        if len(_item_elements(element, set())) < 2:
+        members = _item_elements(element, set())
+        if len(members) < 2:
             continue
         heading = next(
             (h for h in element.iterdescendants(lxml.etree.Element) if _is_heading(h, index)),
             None,
         )
         block_title = _heading_text(heading) if heading is not None else None
-        items = _read_items(
-            element,
-            {heading} if heading is not None else set(),
-            base_url,
-            page_url,
-            read_date,
-            index,
-        )
+        if heading is not None:
+            members = _item_elements(element, {heading})
+        items = _read_items(members, base_url, page_url, read_date, index)
         if len(items) >= 2:
             taken.append(element)
             found.append((element, RelatedBlock(title=block_title or None, items=tuple(items))))
@@ -269,15 +265,15 @@ def find_related_blocks(
 
 
 def _read_items(
-    container: lxml.html.HtmlElement,
-    skip: set[lxml.html.HtmlElement],
+    members: list[lxml.html.HtmlElement],
     base_url: str | None,
     page_url: str | None,
     read_date: Callable[[str], object],
     index: PageIndex,
 ) -> list[RelatedItem]:
+    """The items of a block, one from each of its members (see :func:`_item_elements`)."""
     items: list[RelatedItem] = []
-    for element in _item_elements(container, skip):
+    for element in members:
         item = _read_item(element, base_url, read_date, index)
         if item is None or (page_url and item.url == page_url):
             continue
@@ -300,10 +296,11 @@ def _block_under(
     for _ in range(3):
         if container is None or container.tag in ("body", "html"):
             return None
-        if len(_item_elements(container, skip)) < 2:
+        members = _item_elements(container, skip)
+        if len(members) < 2:
             container = container.getparent()
             continue
-        items = _read_items(container, skip, base_url, page_url, read_date, index)
+        items = _read_items(members, base_url, page_url, read_date, index)
         if (
             len(items) >= 2
             and container.find(".//h1") is None
