@@ -7,12 +7,14 @@ import tracemalloc
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newsitem import AuthorKind, HTMLParseError, VideoTeaser
 from newsitem.errors import SanitizeError, ValidationError
 from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
 from newsitem.parse._authors import author_kind, split_byline
-from newsitem.parse._decode import parse_tree
+from newsitem.parse._decode import decode_html, parse_tree
 from newsitem.parse._index import BOILERPLATE, PageIndex
 from newsitem.parse._metadata import load_jsonld_text
 from newsitem.parse.profiles import find_profile
@@ -111,6 +113,67 @@ def test_undeclared_non_utf8_falls_back_to_windows_1252() -> None:
     page = parse_html(article(headline="Café owners “protest”").encode("cp1252"))
     assert page.brief is not None
     assert "Café owners “protest”" == page.brief.headline
+
+
+def test_non_utf8_bytes_past_a_hundred_markup_errors_still_read_as_windows_1252() -> None:
+    """The parser stops reporting errors after 100, bytes that are not UTF-8 among them:
+    after that many, the bytes are checked apart."""
+    broken = "<b></i></b>" * 150  # a mismatched end tag each: 150 errors, then the headline
+    html = (
+        f"<html><head></head><body>{broken}<article><h1>Café owners “protest”</h1>"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>"
+    )
+    page = parse_html(html.encode("cp1252"))
+    assert page.brief is not None
+    assert "Café owners “protest”" == page.brief.headline
+
+
+def test_declared_utf8_with_a_stray_byte_keeps_the_rest() -> None:
+    """Bytes declared UTF-8 with one invalid byte: that byte is replaced, nothing else."""
+    html = article(headline="Café owners").replace("<head>", "<head><meta charset='utf-8'>")
+    page = parse_html(html.encode("utf-8").replace(b"owners", b"\xe9owners"))
+    assert page.brief is not None
+    assert "Café \ufffdowners" == page.brief.headline
+
+
+def test_utf8_page_whose_first_tag_is_past_64_kilobytes() -> None:
+    """The quick check reads 64 KB of bytes; a page whose first tag comes later (but within
+    65,536 characters, where the text check looks) is still HTML."""
+    prefix = "é" * 33_000  # 66,000 bytes, 33,000 characters
+    page = parse_html((prefix + article(headline="Rain expected")).encode("utf-8"))
+    assert page.brief is not None
+    assert "Rain expected" == page.brief.headline
+
+
+_BYTE_PARTS = st.one_of(
+    st.text(max_size=12).map(str.encode),
+    st.text(alphabet="éü“”€ž", max_size=6).map(lambda t: t.encode("cp1252", "replace")),
+    st.binary(max_size=6),
+    st.sampled_from(
+        [b"<p>", b"</p>", b"<h1>", b"</h1>", b"<title>", b"</title>", b"\x00",
+         b"<meta charset='utf-8'>", b"<meta charset='iso-8859-1'>", b"\xef\xbb\xbf",
+         b"<?xml version='1.0'?>", PARAGRAPH.encode()]
+    ),  # fmt: skip
+)
+
+
+@given(st.lists(_BYTE_PARTS, max_size=24).map(b"".join))
+@example("<html><head><meta charset='iso-8859-1'></head><p>ASCII only</p>".encode())
+@example(article(headline="Café").encode("cp1252"))
+@example(b"\xef\xbb\xbf" + article(headline="Café").encode())
+def test_bytes_parse_as_the_text_they_decode_to(data: bytes) -> None:
+    """Bytes, however they are read (UTF-8 ones straight by the parser), give the page
+    their decoded text gives, or the same error."""
+    text, _encoding = decode_html(data)
+    try:
+        expected: object = parse_html(text)
+    except HTMLParseError as exc:
+        expected = str(exc)
+    try:
+        found: object = parse_html(data)
+    except HTMLParseError as exc:
+        found = str(exc)
+    assert found == expected
 
 
 def test_base_url_from_base_element_then_canonical() -> None:

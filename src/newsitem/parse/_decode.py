@@ -21,7 +21,7 @@ import lxml.html
 
 from newsitem.errors import HTMLParseError
 
-__all__ = ["decode_html", "parse_tree"]
+__all__ = ["check_html", "decode_html", "parse_tree", "surely_html", "utf8_expected"]
 
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -89,6 +89,46 @@ def decode_html(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+def utf8_expected(data: bytes, *, hint: str | None = None) -> bool:
+    """Whether :func:`decode_html` reads ``data`` as UTF-8, without a byte-order mark, when
+    it is valid UTF-8: then a parser may read the bytes themselves.
+
+    >>> utf8_expected("<meta charset=utf-8><p>café".encode()), utf8_expected(b"<p>plain")
+    (True, True)
+    >>> utf8_expected(b"<meta charset=iso-8859-1><p>plain"), utf8_expected(b"<p>", hint="latin1")
+    (False, False)
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if hint:
+        codec = _codec_for(hint.strip().strip("\"'"))
+        if codec is not None:
+            return codec == "utf-8"
+    match = _DECLARED.search(data[:_PRESCAN])
+    if match is not None:
+        codec = _codec_for((match.group(1) or match.group(2)).decode("ascii", "replace"))
+        if codec is not None:
+            # A legacy declaration on bytes that are all valid UTF-8: read as UTF-8.
+            return codec == "utf-8" or not data.isascii()
+    return True
+
+
+def surely_html(data: bytes, *, max_chars: int) -> bool:
+    """Whether :func:`check_html` passes the text of ``data``, known from its first 64 KB
+    when ``data`` is valid UTF-8 (``False``: not known so; decode it and check the text).
+
+    Its first 4,096 characters and a prefix of its first 65,536 are read exactly; what
+    holds in them holds in the text (which has no more characters than ``data`` bytes).
+
+    >>> surely_html("<p>café</p>".encode(), max_chars=100), surely_html(b"<p>", max_chars=2)
+    (True, False)
+    """
+    if len(data) > max_chars:
+        return False
+    head = data[:65536].decode("utf-8", "ignore")  # at most one character cut at the end
+    return "\x00" not in head[:_PRESCAN] and _LOOKS_LIKE_HTML.search(head) is not None
+
+
 def check_html(text: str, *, max_chars: int) -> None:
     """Refuse text that is over the size limit or that is not HTML at all.
 
@@ -107,6 +147,12 @@ def check_html(text: str, *, max_chars: int) -> None:
         raise HTMLParseError(f"input is not HTML: no HTML tag found (starts with {stripped!r})")
 
 
+# libxml2 reports no more than this many errors in a document: past it, a byte sequence
+# that is not UTF-8 may go unreported.
+_MAX_REPORTED: Final = 100
+_INVALID_ENCODING: Final = lxml.etree.ErrorTypes.ERR_INVALID_ENCODING
+
+
 def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
     """Parse HTML into an lxml tree, comments and processing instructions dropped.
 
@@ -116,6 +162,8 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
 
     Raises:
         HTMLParseError: lxml could not build a document from it.
+        UnicodeDecodeError: ``text`` is bytes that are not valid UTF-8 (libxml2 checks
+            them as it reads them, as strictly as Python's decoder).
     """
     # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the
     # page, the article included; the size limit is ParseOptions.max_chars.
@@ -144,4 +192,10 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
         raise HTMLParseError(f"input is not HTML: {exc}") from None
     if root is None:
         raise HTMLParseError("input is not HTML: the parser found no document")
+    if isinstance(text, bytes):
+        log = parser.error_log
+        if len(log) >= _MAX_REPORTED:  # an invalid sequence may have gone unreported
+            text.decode("utf-8")
+        elif any(entry.type == _INVALID_ENCODING for entry in log):
+            raise UnicodeDecodeError("utf-8", text, 0, len(text), "not valid UTF-8")
     return root
