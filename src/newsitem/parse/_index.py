@@ -178,16 +178,23 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 class _Keywords:
-    """The keyword search: one regular expression of every keyword as a trie, which
-    finds the longest keyword starting at a position (the scan in C skips to the next
-    place where one may start), and what a match there sets: the bits of every keyword
-    it starts with, a whole word's ("ad", "nav") only where it stands alone."""
+    """The keyword search: for each first letter, a regular expression of the keywords
+    that start with it, as a trie, which finds the longest one starting at a position
+    (the scan in C skips to the next place that letter is: one expression for all
+    keywords would try each of some twenty first letters at most places); and what a
+    match sets: the bits of every keyword it starts with, a whole word's ("ad", "nav")
+    only where it stands alone. Keywords starting at one place share their first letter:
+    each is a prefix of the longest, found by one expression."""
 
-    __slots__ = ("pattern", "sets", "wholes")
+    __slots__ = ("patterns", "sets", "wholes")
 
     def __init__(self, bits: dict[tuple[str, bool], int]) -> None:
         words = sorted({word for word, _ in bits})
-        self.pattern = re.compile(_trie_pattern(words))
+        firsts = sorted({word[0] for word in words})
+        self.patterns = tuple(
+            re.compile(_trie_pattern([word for word in words if word[0] == first]))
+            for first in firsts
+        )
         self.sets = {
             word: functools.reduce(
                 operator.or_,
@@ -218,8 +225,8 @@ def _value_bits(values: list[str]) -> list[int]:
     """The bits the words of each class or id value set, found by one search over all.
 
     No keyword holds a space, so the values (whose tokens are separated by spaces) are
-    joined by spaces and searched with a regular expression holding every keyword as a
-    trie (faster than an alternation of words), once from each place a keyword starts.
+    joined by spaces and searched with the expressions of :class:`_Keywords`, each once
+    from every place one of its keywords starts.
     """
     # Lower-cased one by one: a lower-cased value may be longer than the value ("İ").
     lowered = [v.lower() if len(v) <= _MAX_TOKEN else _searchable(v) for v in values]
@@ -227,23 +234,24 @@ def _value_bits(values: list[str]) -> list[int]:
     starts = list(itertools.accumulate([len(token) + 1 for token in lowered], initial=0))
     bits = [0] * len(values)
     owner = bisect.bisect_right
-    search = _KEYWORDS.pattern.search
     sets, wholes = _KEYWORDS.sets, _KEYWORDS.wholes
     size = len(joined)
-    found = search(joined)
-    while found is not None:
-        begin = found.start()
-        word = found.group()
-        bit = sets[word]
-        for length, whole_bit in wholes[word]:
-            end = begin + length
-            if not (begin and _is_word_char(joined[begin - 1])) and not (
-                end < size and _is_word_char(joined[end])
-            ):
-                bit |= whole_bit
-        if bit:
-            bits[owner(starts, begin) - 1] |= bit
-        found = search(joined, begin + 1)
+    for pattern in _KEYWORDS.patterns:
+        search = pattern.search
+        found = search(joined)
+        while found is not None:
+            begin = found.start()
+            word = found.group()
+            bit = sets[word]
+            for length, whole_bit in wholes[word]:
+                end = begin + length
+                if not (begin and _is_word_char(joined[begin - 1])) and not (
+                    end < size and _is_word_char(joined[end])
+                ):
+                    bit |= whole_bit
+            if bit:
+                bits[owner(starts, begin) - 1] |= bit
+            found = search(joined, begin + 1)
     return bits
 
 
