@@ -70,8 +70,13 @@ def find_attributions(
             links.add(text, (link.get("href") or "").strip())
     found: dict[str, SourceAttribution] = {}
     for paragraph in container.iter("p", "li", "blockquote"):
-        text = clean_text(text_content(paragraph))
-        reporting = any(word in text for word in _VERB_WORDS) and _VERB.search(text) is not None
+        raw = text_content(paragraph)
+        # No verb word holds a space: a paragraph without one (or "according") is skipped
+        # before its whitespace is cleaned.
+        if not any(map(raw.__contains__, _VERB_WORDS)) and "according" not in raw:
+            continue
+        text = clean_text(raw)
+        reporting = any(map(text.__contains__, _VERB_WORDS)) and _VERB.search(text) is not None
         according = "according to" in text  # the text's whitespace is single spaces
         if not reporting and not according:
             continue

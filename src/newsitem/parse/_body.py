@@ -117,26 +117,37 @@ _CALL_TO_ACTION = re.compile(
     r"|\bcrédits? photos?\s*:",
     re.IGNORECASE,
 )
-# A word every call to action above holds, lower-cased (an ASCII line lacking all of them
-# cannot match; the case-blind search is slow, and most lines are no call to action).
+# A word every call to action above holds, lower-cased (a line lacking all of them cannot
+# match; the case-blind search is slow, and most lines are no call to action).
 _CALL_TO_ACTION_WORDS: Final = (
     "newsletter", "follow", "download", "artikel", "beitrag", "was this", "we want",
-    "never miss", "postfach", "telegram",
+    "never miss", "postfach", "telegram", "photo",
 )  # fmt: skip
+
+
+# The characters other than ASCII letters that a case-blind regular expression takes for
+# an ASCII letter (Python's, with Unicode case folding), and that letter.
+ASCII_LOOKALIKES: Final = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_LOOKALIKE = re.compile("[" + "".join(ASCII_LOOKALIKES) + "]")
+_UNLOOK: Final = str.maketrans(ASCII_LOOKALIKES)
 
 
 def search_words(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
     """Whether the case-blind ``pattern`` matches ``text``, where every match of it holds
-    one of ``words`` (lower-case ASCII): ASCII text lacking all of them is passed over
-    without the regex, which reads text slowly when blind to case.
+    one of ``words`` (lower-case ASCII): text lacking all of them, lower-cased (with the
+    letters the expression takes for ASCII ones made ASCII), is passed over without the
+    regex, which reads text slowly when blind to case.
 
     >>> search_words("site-footer", ("footer",), re.compile("footer", re.IGNORECASE))
     True
+    >>> search_words("SITE-FOOTER", ("footer",), re.compile("footer", re.IGNORECASE))
+    True
     """
-    if text.isascii():
-        lowered = text.lower()
-        if not any(map(lowered.__contains__, words)):
-            return False
+    lowered = text.lower()
+    if not text.isascii() and _LOOKALIKE.search(text) is not None:
+        lowered = text.translate(_UNLOOK).lower()
+    if not any(map(lowered.__contains__, words)):
+        return False
     return pattern.search(text) is not None
 
 

@@ -125,8 +125,14 @@ def surely_html(data: bytes, *, max_chars: int) -> bool:
     """
     if len(data) > max_chars:
         return False
-    head = data[:65536].decode("utf-8", "ignore")  # at most one character cut at the end
-    return "\x00" not in head[:_PRESCAN] and _LOOKS_LIKE_HTML.search(head) is not None
+    # Read first as far as the NUL check looks (at most one character is cut at the end),
+    # and only if need be as far as the tag search looks.
+    head = data[: 4 * _PRESCAN + 4].decode("utf-8", "ignore")
+    if "\x00" in head[:_PRESCAN]:
+        return False
+    if _LOOKS_LIKE_HTML.search(head) is not None:
+        return True
+    return _LOOKS_LIKE_HTML.search(data[:65536].decode("utf-8", "ignore")) is not None
 
 
 def check_html(text: str, *, max_chars: int) -> None:

@@ -255,12 +255,12 @@ def _find_reading_time(page_index: PageIndex) -> ReadingTime | None:
     return None
 
 
-def _find_kicker(root: lxml.html.HtmlElement, headline: str | None) -> str | None:
-    """The kicker: a short labelled element just before the ``<h1>``."""
-    h1 = root.find(".//h1")
-    if h1 is None:
+def _find_kicker(page_index: PageIndex, headline: str | None) -> str | None:
+    """The kicker: a short labelled element just before the first ``<h1>``."""
+    h1s = page_index.tagged("h1")
+    if not h1s:
         return None
-    node: lxml.html.HtmlElement | None = h1
+    node: lxml.html.HtmlElement | None = h1s[0]
     for _ in range(3):
         if node is None:
             return None
@@ -524,7 +524,9 @@ def build_page(
         authors = _make_authors(byline_names, byline_urls, base_url)
 
     reading_time = _find_reading_time(page_index)
-    label = _xpath_text(root, profile.label if profile else None) or _find_kicker(root, headline)
+    label = _xpath_text(root, profile.label if profile else None) or _find_kicker(
+        page_index, headline
+    )
     breadcrumb = _breadcrumb_section(page_index, headline)
     section = (ld_brief.section if ld_brief else None) or meta.section or breadcrumb
     if label is None:
