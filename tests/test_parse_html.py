@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import time
 import tracemalloc
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import lxml.etree
+import lxml.html
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -14,6 +17,7 @@ from newsitem import AuthorKind, HTMLParseError, VideoTeaser
 from newsitem.errors import SanitizeError, ValidationError
 from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
 from newsitem.parse._authors import author_kind, split_byline
+from newsitem.parse._body import _inner_html, _serialize
 from newsitem.parse._decode import decode_html, parse_tree
 from newsitem.parse._index import BOILERPLATE, PageIndex
 from newsitem.parse._metadata import load_jsonld_text
@@ -531,3 +535,48 @@ def test_memory_does_not_grow_across_parses() -> None:
     finally:
         tracemalloc.stop()
     assert second - first < 200_000
+
+
+def _children_html(element: lxml.html.HtmlElement) -> str:
+    """An element's content serialized child by child (what _inner_html must equal)."""
+    parts = [html.escape(element.text or "", quote=False)]
+    parts.extend(
+        lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+        for child in element
+    )
+    return "".join(parts)
+
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=8)
+
+
+@given(
+    st.sampled_from(["div", "section", "article", "main"]),
+    st.dictionaries(st.sampled_from(["class", "id", "data-x", "title"]), _TEXT, max_size=3),
+    st.lists(st.tuples(st.sampled_from(["p", "a", "b", "br", "img"]), _TEXT, _TEXT), max_size=4),
+    _TEXT,
+)
+@example("div", {"data-x": "a>b</div>"}, [("p", "x&y", "\xa0")], "<lead>")
+def test_inner_html_is_the_content_serialized_child_by_child(
+    tag: str, attributes: dict[str, str], children: list[tuple[str, str, str]], lead: str
+) -> None:
+    """The container serialized whole, less its own tags, is its content as the serializer
+    writes it child by child."""
+    element = lxml.html.Element(tag, attributes)
+    element.text = lead
+    for child_tag, text, tail in children:
+        child = lxml.etree.SubElement(element, child_tag)
+        if child_tag not in ("br", "img"):
+            child.text = text
+        child.tail = tail
+    assert _inner_html(element) == _children_html(element)
+
+
+def test_inner_html_gives_way_when_the_emptied_copy_is_written_otherwise() -> None:
+    """An attribute written without a value (``<section hidden>``) is written ``hidden=""``
+    on a copy: the tags cannot be cut off, and the content is serialized child by child."""
+    root = parse_tree("<div><section class='a' hidden><p>Text</p> tail</section></div>")
+    section = root.find(".//section")
+    assert section is not None
+    assert _inner_html(section) is None
+    assert _serialize([section]) == _children_html(section) == "<p>Text</p> tail"

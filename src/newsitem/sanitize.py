@@ -1126,7 +1126,9 @@ def _plain_markup(html: str, max_attributes: int) -> bool:
     return _unplain_tag(max_attributes).search(html) is None
 
 
-def _sanitize_bounded(html: str, *, policy: Policy, base_url: str | None) -> SafeHTML:
+def _sanitize_bounded(
+    html: str, *, policy: Policy, base_url: str | None, plain: bool = False
+) -> SafeHTML:
     """:func:`sanitize_html` with the nh3 engine, for markup whose nesting its caller has
     bounded.
 
@@ -1138,12 +1140,17 @@ def _sanitize_bounded(html: str, *, policy: Policy, base_url: str | None) -> Saf
     The size limit is checked, and the engine runs exactly as :func:`sanitize_html` runs
     it: what comes out is as safe.
 
+    ``plain`` says the caller has found the markup plain already (with
+    ``policy.max_attributes``); otherwise it is checked here.
+
     Raises:
         SanitizeError: The markup is over one of ``policy``'s limits.
     """
     _check_base_url(base_url)
     text = _prepare(html, "html")
-    if len(text) * 4 > policy.max_bytes or not _plain_markup(text, policy.max_attributes):
+    if len(text) * 4 > policy.max_bytes or not (
+        plain or _plain_markup(text, policy.max_attributes)
+    ):
         _check_limits(text, policy)
     return trusted(_run_nh3(text, policy, base_url))
 

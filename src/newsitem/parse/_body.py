@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -22,6 +22,8 @@ from newsitem.parse._notes import Notes
 from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
 
 __all__ = [
+    "ASCII_LOOKALIKES",
+    "Body",
     "Measures",
     "class_and_id",
     "clean_text",
@@ -628,10 +630,31 @@ def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
             image.set("src", first[0])
 
 
+def _inner_html(element: lxml.html.HtmlElement) -> str | None:
+    """What ``element`` holds, as HTML: the element serialized in one call (faster than
+    child by child), less its own start and end tags as the serializer writes them for an
+    empty copy; ``None`` when the copy's differ (an attribute written without a value,
+    ``hidden``, is written ``hidden=""`` on the copy)."""
+    markup = lxml.etree.tostring(element, method="html", encoding="unicode", with_tail=False)
+    try:
+        bare = lxml.html.Element(element.tag, dict(element.attrib))
+    except ValueError:
+        return None
+    empty = lxml.etree.tostring(bare, method="html", encoding="unicode")
+    end = f"</{element.tag}>"
+    start = empty[: -len(end)]
+    if not (empty.endswith(end) and markup.startswith(start) and markup.endswith(end)):
+        return None
+    return markup[len(start) : -len(end)]
+
+
 def _serialize(elements: list[lxml.html.HtmlElement]) -> str:
     """The chosen elements as HTML; a single wrapper contributes only its content."""
     if len(elements) == 1 and elements[0].tag in ("div", "section", "article", "main", "body"):
         container = elements[0]
+        inner = _inner_html(container)
+        if inner is not None:
+            return inner
         parts = [html_lib.escape(container.text or "", quote=False)]
         parts.extend(
             lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
@@ -646,14 +669,23 @@ def _serialize(elements: list[lxml.html.HtmlElement]) -> str:
     return "".join(parts)
 
 
+class Body(NamedTuple):
+    """The main content of a page, as :func:`extract_body` found it."""
+
+    markup: str | None  # the HTML, unsanitized (None: no main content)
+    container: lxml.html.HtmlElement | None  # the element that holds it
+    plain: bool  # whether the markup is known plain (see sanitize._plain_markup)
+
+
 def extract_body(
     root: lxml.html.HtmlElement,
     *,
     headline: str | None,
     notes: Notes,
     container_xpath: str | None = None,
-) -> tuple[str | None, lxml.html.HtmlElement | None]:
-    """Find and clean the main content; return it as HTML (unsanitized) and its container.
+) -> Body:
+    """Find and clean the main content; return it as HTML (unsanitized), its container
+    and whether the HTML is known plain (every tag as lxml writes well-formed markup).
 
     The HTML nests no deeper than half the body policy's ``max_depth``, what the
     sanitizer's bounded entry expects; attributes whose names HTML tokenizers read apart
@@ -681,11 +713,11 @@ def extract_body(
         container, chosen = _pick_container(body, sizes)
     if container is None or not chosen:
         notes.add("body", "no main content found: no paragraph of 25 characters or more")
-        return None, None
+        return Body(None, None, plain=False)
     total = sum(sizes.get(e, (0, 0))[0] for e in chosen)
     if total < 100 and container_xpath is None:
         notes.add("body", f"no main content found: best candidate holds {total} characters")
-        return None, None
+        return Body(None, None, plain=False)
     for element in chosen:
         _clean_container(element, sizes, headline)
     policy = get_policy("body")
@@ -693,11 +725,12 @@ def extract_body(
     for element in chosen:
         _flatten_nesting(element, limit=limit, notes=notes)
     markup = _serialize(chosen)
-    if not _plain_markup(markup, policy.max_attributes):
+    plain = _plain_markup(markup, policy.max_attributes)
+    if not plain:
         for element in chosen:
             _plain_attributes(element, policy)
         markup = _serialize(chosen)
-    return markup, container
+    return Body(markup, container, plain)
 
 
 # Elements that only group or style what they hold: unwrapped when a body nests too deep.

@@ -600,29 +600,33 @@ def build_page(
         published = _find_dom_date(root, read_date) or url_date or text_date
 
     first = Notes()  # kept only if this first attempt stands
-    body_html, container = extract_body(
+    found = extract_body(
         root,
         headline=headline,
         notes=first,
         container_xpath=profile.body if profile else None,
     )
-    if body_html is None:
+    if found.markup is None:
         # Class names misled the stripping (a "widget" or "sidebar" wrapper holding the
         # article): try once more on a fresh tree, stripping by tag only.
         second = Notes()
         retry = parse_tree(source)
         strip_never_content(retry, by_class=False, notes=second)
-        body_html, container = extract_body(retry, headline=headline, notes=second)
-        if body_html is not None:
+        found = extract_body(retry, headline=headline, notes=second)
+        if found.markup is not None:
             first = second
             first.add("body", "body found only with boilerplate class names ignored")
     notes.extend(first)
+    body_html, container = found.markup, found.container
     body = None
     attributions: tuple[Any, ...] = ()
     if body_html is not None:
         try:
+            # Only the space between tags changes: markup known plain stays plain.
             tidy = _BETWEEN_BLOCKS.sub(">\n<", body_html.strip())
-            body = _sanitize_bounded(tidy, policy=get_policy("body"), base_url=base_url)
+            body = _sanitize_bounded(
+                tidy, policy=get_policy("body"), base_url=base_url, plain=found.plain
+            )
         except SanitizeError as exc:
             notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
             body = None
