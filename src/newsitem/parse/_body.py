@@ -565,6 +565,7 @@ def _clean_container(
         if not isinstance(tag, str) or element is container:
             continue
         length, links = sizes.get(element, (0, 0))
+        line: str | None = None  # the element's text, whitespace cleaned, once read
         if (
             tag in ("h1", "h2")
             and headline_key
@@ -580,15 +581,14 @@ def _clean_container(
             if tag in ("div", "section", "table") and density > 0.5 and length < 1000:
                 doomed.append(element)
                 continue
-            if (
-                tag in ("p", "div", "span")
-                and 0 < length < 80
-                and _BOILERPLATE_LINE.match(clean_text(_text_of(element)))
-            ):
-                doomed.append(element)
-                continue
+            if tag in ("p", "div", "span") and 0 < length < 80:
+                line = clean_text(_text_of(element))
+                if _BOILERPLATE_LINE.match(line):
+                    doomed.append(element)
+                    continue
         if tag in _SHORT_LINE_TAGS and 0 < length < 250:
-            line = clean_text(_text_of(element))
+            if line is None:  # not read above
+                line = clean_text(_text_of(element))
             if _SEE_ALSO.match(line) or _calls_to_action(line):
                 doomed.append(element)
                 continue
