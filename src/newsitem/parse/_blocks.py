@@ -167,12 +167,12 @@ def _read_item(
         else:
             summary = text
     published = None
-    time = element.find(".//time")
+    time = next(element.iterdescendants("time"), None)
     if time is not None:
         value = read_date(time.get("datetime") or text_content(time))
         published = value
     image = None
-    img = element.find(".//img")
+    img = next(element.iterdescendants("img"), None)
     if img is not None:
         src = absolute_url(img.get("src") or img.get("data-src"), base_url)
         if src:
@@ -303,7 +303,7 @@ def _block_under(
         items = _read_items(members, base_url, page_url, read_date, index)
         if (
             len(items) >= 2
-            and container.find(".//h1") is None
+            and next(container.iterdescendants("h1"), None) is None
             and not _stray_text(container, index)
         ):
             see_all = None
@@ -363,7 +363,7 @@ def read_author_card(
             if text.startswith("read more"):
                 url = href
     avatar = None
-    img = card.find(".//img")
+    img = next(card.iterdescendants("img"), None)
     if img is not None:
         src = absolute_url(img.get("src") or img.get("data-src"), base_url)
         if src:

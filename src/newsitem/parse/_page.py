@@ -322,7 +322,7 @@ def _find_dom_date(
 
 def _holds_article(element: lxml.html.HtmlElement) -> bool:
     """Whether a block's element also holds the article (a wrapper found by its class)."""
-    if element.find(".//h1") is not None:
+    if next(element.iterdescendants("h1"), None) is not None:
         return True
     prose = 0
     for paragraph in element.iter("p"):
@@ -367,7 +367,7 @@ def _images(
             while figure is not None and figure.tag not in ("figure", "body"):
                 figure = figure.getparent()
             if figure is not None and figure.tag == "figure":
-                cap = figure.find(".//figcaption")
+                cap = next(figure.iterdescendants("figcaption"), None)
                 if cap is not None:
                     credit_el = cap.find(".//*[@class]")
                     if credit_el is not None and re.search(

@@ -251,7 +251,7 @@ def _enrich(
 
 
 def _thumbnail(section: lxml.html.HtmlElement, base_url: str | None) -> Image | None:
-    img = section.find(".//img")
+    img = next(section.iterdescendants("img"), None)
     if img is None:
         return None
     src = absolute_url(img.get("src") or img.get("data-src"), base_url)
