@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsitem.parse._index import _is_word_char, _keyword_bits, _searchable, _value_bits
+from newsitem.parse._decode import parse_tree
+from newsitem.parse._index import (
+    PageIndex,
+    _is_word_char,
+    _keyword_bits,
+    _searchable,
+    _value_bits,
+)
 
 _BITS = _keyword_bits()
 _PIECES = sorted(
@@ -43,3 +50,28 @@ _VALUES = st.lists(
 def test_value_bits_match_each_keyword_looked_for_alone(values: list[str]) -> None:
     """Whatever the values, the joined search finds what each keyword finds alone."""
     assert _value_bits(values) == [_reference(v) for v in values]
+
+
+_HREF_WORDS = ("/author", "youtu", "dai.ly")
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["/Author/", "/AUTHOR", "YouTu", "dai.ly", "İ", "\n", "/", "a", "é"]),
+            max_size=6,
+        ).map("".join),
+        max_size=12,
+    )
+)
+@example(["İİİ", "/AUTHOR/x", "dai.ly", "x\n/author"])
+def test_hrefs_with_finds_what_reading_each_href_finds(hrefs: list[str]) -> None:
+    """The joined search gives the links whose own href, lower-cased, holds a word."""
+    root = parse_tree("<div>x</div>")
+    for href in hrefs:
+        link = root.makeelement("a", {"href": href})
+        root.append(link)
+    index = PageIndex(root)
+    assert index.hrefs() == [h for h in hrefs]
+    expected = [i for i, h in enumerate(hrefs) if any(w in h.lower() for w in _HREF_WORDS)]
+    assert index.hrefs_with(_HREF_WORDS) == expected

@@ -326,6 +326,7 @@ class PageIndex:
 
     __slots__ = (
         "_hrefs",
+        "_joined",
         "by_tag",
         "flags",
         "hidden",
@@ -342,6 +343,7 @@ class PageIndex:
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         self.root = root
         self._hrefs: list[str] | None = None
+        self._joined: str | None = None
         elements: list[lxml.html.HtmlElement] = list(root.iter(lxml.etree.Element))
         self.position: dict[lxml.html.HtmlElement, int] = dict(
             zip(elements, range(len(elements)), strict=True)
@@ -431,6 +433,36 @@ class PageIndex:
         if self._hrefs is None:
             self._hrefs = [link.get("href") or "" for link in self.by_tag["a"]]
         return self._hrefs
+
+    def joined_hrefs(self) -> str:
+        """Every href of :meth:`hrefs`, joined by line breaks: one text to search."""
+        if self._joined is None:
+            self._joined = "\n".join(self.hrefs())
+        return self._joined
+
+    def hrefs_with(self, words: tuple[str, ...]) -> list[int]:
+        """The indexes, in :meth:`hrefs`, of the hrefs that hold one of ``words`` (lower
+        case, no line break in any) once lower-cased, in order: found by searching the
+        hrefs joined for each word, not by reading each href.
+
+        >>> from newsitem.parse._decode import parse_tree
+        >>> index = PageIndex(parse_tree("<a href='/A/x'>1</a><a href='/b'>2</a><a href='/a/'>"))
+        >>> index.hrefs_with(("/a/",))
+        [0, 2]
+        """
+        hrefs = self.hrefs()
+        joined = self.joined_hrefs()
+        lowered = joined.lower()
+        if len(lowered) != len(joined):  # a letter lower-cases to two ("İ"): one by one
+            return [i for i, href in enumerate(hrefs) if any(map(href.lower().__contains__, words))]
+        starts = list(itertools.accumulate([len(href) + 1 for href in hrefs], initial=0))
+        found: set[int] = set()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = lowered.find(word, at + 1)
+        return sorted(found)
 
     def with_flag(self, flag: int) -> list[lxml.html.HtmlElement]:
         """The elements whose class or id says ``flag``, in document order."""

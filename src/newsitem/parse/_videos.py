@@ -94,14 +94,8 @@ _MAX_TITLE: Final = 40
 _MAX_CHILDREN: Final = 3
 
 
-def _names_video_host(href: str | None) -> bool:
-    """``_VIDEO_HINT.search(href)``, in a tenth of the time."""
-    if not href:
-        return False
-    lowered = href.lower()
-    return (
-        "youtu" in lowered or "vimeo" in lowered or "dailymotion" in lowered or "dai.ly" in lowered
-    )
+# A word every match of _VIDEO_HINT holds, lower-cased.
+_VIDEO_HOSTS: Final = ("youtu", "vimeo", "dailymotion", "dai.ly")
 
 
 def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:
@@ -151,11 +145,7 @@ def find_videos(
     sections: list[lxml.html.HtmlElement] = []
     candidates = index.tagged("iframe", "video")
     links = index.tagged("a")
-    hrefs = index.hrefs()
-    if _names_video_host("\n".join(hrefs)):  # one search for the page; most name none
-        candidates.extend(
-            a for a, href in zip(links, hrefs, strict=True) if _names_video_host(href)
-        )
+    candidates.extend(links[i] for i in index.hrefs_with(_VIDEO_HOSTS))
     candidates.extend(_video_titles(index))
     for element in index.in_order(candidates):
         tag = element.tag
