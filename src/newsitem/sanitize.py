@@ -263,6 +263,8 @@ class Policy:
 _URL_SCHEME: Final = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_EDGES: Final = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
 _URL_TAB_NEWLINE: Final = re.compile(r"[\t\n\r]")
+# An http(s) URL with no control character or space in it, which the two above leave as it is.
+_PLAIN_HTTP_URL: Final = re.compile(r"(https?):[^\x00-\x20]*+")
 
 
 def _clean_url(value: str, schemes: frozenset[str], base_url: str | None) -> str | None:
@@ -270,6 +272,9 @@ def _clean_url(value: str, schemes: frozenset[str], base_url: str | None) -> str
 
     Relative URLs are resolved against ``base_url``, or dropped when there is none.
     """
+    plain = _PLAIN_HTTP_URL.fullmatch(value)
+    if plain is not None:  # nothing to strip; the scheme is read as it is written
+        return value if plain.group(1) in schemes else None
     url = _URL_TAB_NEWLINE.sub("", _URL_EDGES.sub("", value))
     match = _URL_SCHEME.match(url)
     if match is None:
