@@ -72,10 +72,10 @@ def _item_elements(
     container: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]
 ) -> list[lxml.html.HtmlElement]:
     """The repeated children of the block that each hold one teaser."""
-    for path in (".//li", ".//article"):
+    for tag in ("li", "article"):
         found = [
             e
-            for e in container.iterfind(path)
+            for e in container.iterdescendants(tag)
             if e not in skip and (_has_link(e) or len(text_content(e).strip()) > 40)
         ]
         members = set(found)
