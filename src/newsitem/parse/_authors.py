@@ -153,16 +153,6 @@ def _byline_rank(element: lxml.html.HtmlElement, index: PageIndex) -> int | None
 _AUTHOR_HREF_WORDS: Final = ("/author", "/autor", "/profile/", "/people/", "/staff/")
 
 
-def _names_author_page(href: str | None) -> bool:
-    """``_AUTHOR_HREF.search(href)``, with a quick test first (most links fail it)."""
-    if not href:
-        return False
-    lowered = href.lower()
-    return (
-        any(map(lowered.__contains__, _AUTHOR_HREF_WORDS)) and _AUTHOR_HREF.search(href) is not None
-    )
-
-
 def _byline_candidates(
     scope: lxml.html.HtmlElement, index: PageIndex
 ) -> list[lxml.html.HtmlElement]:
@@ -174,13 +164,12 @@ def _byline_candidates(
         if e.get("rel") == "author" or e.get("itemprop") in ("author", "name")
     ]
     found.extend(index.with_flag(AUTHOR))
-    if _names_author_page(index.joined_hrefs()):  # one search for the page first
-        links, hrefs = index.tagged("a"), index.hrefs()
-        found.extend(
-            links[i]
-            for i in index.hrefs_with(_AUTHOR_HREF_WORDS)
-            if _AUTHOR_HREF.search(hrefs[i]) is not None
-        )
+    links, hrefs = index.tagged("a"), index.hrefs()
+    found.extend(
+        links[i]
+        for i in index.hrefs_with(_AUTHOR_HREF_WORDS)
+        if _AUTHOR_HREF.search(hrefs[i]) is not None
+    )
     if scope is not index.root:
         found = [e for e in found if e is scope or is_inside(e, scope)]
     return [e for e in index.in_order(found) if e.tag not in _NOT_BYLINE]

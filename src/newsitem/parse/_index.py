@@ -327,6 +327,7 @@ class PageIndex:
     __slots__ = (
         "_hrefs",
         "_joined",
+        "_starts",
         "by_tag",
         "flags",
         "hidden",
@@ -343,7 +344,8 @@ class PageIndex:
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         self.root = root
         self._hrefs: list[str] | None = None
-        self._joined: str | None = None
+        self._joined: str | None = None  # the hrefs joined by line breaks, lower-cased
+        self._starts: list[int] = []  # where each href starts in it ([]: not usable)
         elements: list[lxml.html.HtmlElement] = list(root.iter(lxml.etree.Element))
         self.position: dict[lxml.html.HtmlElement, int] = dict(
             zip(elements, range(len(elements)), strict=True)
@@ -434,12 +436,6 @@ class PageIndex:
             self._hrefs = [link.get("href") or "" for link in self.by_tag["a"]]
         return self._hrefs
 
-    def joined_hrefs(self) -> str:
-        """Every href of :meth:`hrefs`, joined by line breaks: one text to search."""
-        if self._joined is None:
-            self._joined = "\n".join(self.hrefs())
-        return self._joined
-
     def hrefs_with(self, words: tuple[str, ...]) -> list[int]:
         """The indexes, in :meth:`hrefs`, of the hrefs that hold one of ``words`` (lower
         case, no line break in any) once lower-cased, in order: found by searching the
@@ -451,11 +447,16 @@ class PageIndex:
         [0, 2]
         """
         hrefs = self.hrefs()
-        joined = self.joined_hrefs()
-        lowered = joined.lower()
-        if len(lowered) != len(joined):  # a letter lower-cases to two ("İ"): one by one
+        if self._joined is None:  # joined and lower-cased once for every search
+            joined = "\n".join(hrefs)
+            self._joined = joined.lower()
+            # A letter that lower-cases to two ("İ") moves what follows: then no starts,
+            # and each href is read.
+            if len(self._joined) == len(joined):
+                self._starts = list(itertools.accumulate([len(h) + 1 for h in hrefs], initial=0))
+        lowered, starts = self._joined, self._starts
+        if not starts:
             return [i for i, href in enumerate(hrefs) if any(map(href.lower().__contains__, words))]
-        starts = list(itertools.accumulate([len(href) + 1 for href in hrefs], initial=0))
         found: set[int] = set()
         for word in words:
             at = lowered.find(word)
