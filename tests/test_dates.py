@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsitem._dates import (
@@ -475,6 +475,8 @@ def test_date_round_trips(value: date) -> None:
 
 
 @given(st.datetimes(timezones=fixed_zones))
+@example(datetime(2000, 1, 1, tzinfo=timezone(timedelta(microseconds=1))))
+@example(datetime(2000, 1, 1, tzinfo=timezone(timedelta(microseconds=-999_999))))
 def test_fixed_offset_datetime_round_trips(value: datetime) -> None:
     """Every aware datetime in a fixed zone, sub-second offsets included, comes back equal."""
     actual = read_iso_date(format_date(value))

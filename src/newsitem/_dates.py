@@ -543,9 +543,24 @@ def read_iso_date(text: str) -> date | datetime:
     try:
         if len(text) == 10:
             return date.fromisoformat(text)
+        fraction = _OFFSET_FRACTION.search(text)
+        if fraction is not None:
+            # Python 3.11 reads an offset of under a second ("+00:00:00.000001") as UTC.
+            sign, hours, minutes, seconds, micros = fraction.groups()
+            offset = timedelta(
+                hours=int(hours),
+                minutes=int(minutes),
+                seconds=int(seconds),
+                microseconds=int(micros),
+            )
+            naive = datetime.fromisoformat(text[: fraction.start()])
+            return naive.replace(tzinfo=timezone(-offset if sign == "-" else offset))
         return datetime.fromisoformat(text)
     except ValueError as error:
         raise ParseError(f"not a valid ISO 8601 date: {text!r}: {error}") from None
+
+
+_OFFSET_FRACTION = re.compile(r"([+-])(\d{2}):(\d{2}):(\d{2})\.(\d{6})$")
 
 
 # --------------------------------------------------------------------------------------
