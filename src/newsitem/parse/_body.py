@@ -18,6 +18,7 @@ import lxml.etree
 import lxml.html
 
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden, text_content
+from newsitem.parse._links import is_inside
 from newsitem.parse._notes import Notes
 from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
 
@@ -205,15 +206,6 @@ def _elements(found: object) -> list[lxml.html.HtmlElement]:
     return [e for e in found if isinstance(e, lxml.html.HtmlElement)]
 
 
-def _attached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node is root:
-            return True
-        node = node.getparent()
-    return False
-
-
 def _still_attached(
     elements: list[lxml.html.HtmlElement], root: lxml.html.HtmlElement
 ) -> list[lxml.html.HtmlElement]:
@@ -274,7 +266,7 @@ def strip_never_content(
         if named:
             protecting = index.tagged("h1", "article", "main")
             protecting.extend(
-                e for e in index.marked if e.get("itemprop") == "articleBody" and _attached(e, root)
+                e for e in index.marked if e.get("itemprop") == "articleBody" and is_inside(e, root)
             )
             protected: set[lxml.html.HtmlElement] = set()
             for element in protecting:
@@ -310,7 +302,7 @@ def _keep_wrappers_of_article(
         articles.extend(e for e in index.marked if e.get("itemprop") == "articleBody")
     for article in articles:
         wrappers = [a for a in article.iterancestors(*_STRUCTURAL)]
-        if not wrappers or not _attached(article, root):
+        if not wrappers or not is_inside(article, root):
             continue
         prose = sum(n for n in (len(text_content(p)) for p in article.iter("p")) if n >= 80)
         if prose < _ARTICLE_PROSE:
@@ -490,14 +482,14 @@ def _pick_container(
     if explicit:
         ex_text = sum(sizes[e][0] for e in explicit)
         top_text = sizes.get(top, (0, 0))[0]
-        if ex_text >= 0.5 * top_text or any(_contains(e, top) for e in explicit):
+        if ex_text >= 0.5 * top_text or any(top is e or is_inside(top, e) for e in explicit):
             return max(explicit, key=lambda e: sizes[e][0]), explicit
     # Several close competitors under one ancestor: the ancestor holds the article.
     close = [e for e, s in ranked[1:6] if s >= 0.75 * top_score]
     if len(close) >= 2:
         ancestor = top.getparent()
         while ancestor is not None and ancestor.tag != "body":
-            if sum(1 for e in close if _contains(ancestor, e)) >= 2:
+            if sum(1 for e in close if e is ancestor or is_inside(e, ancestor)) >= 2:
                 top = ancestor
                 break
             ancestor = ancestor.getparent()
@@ -535,15 +527,6 @@ def _pick_container(
             ):
                 chosen.append(sibling)
     return top, chosen
-
-
-def _contains(ancestor: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> bool:
-    node: lxml.html.HtmlElement | None = element
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _text_of(element: lxml.html.HtmlElement) -> str:
