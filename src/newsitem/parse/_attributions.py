@@ -71,12 +71,13 @@ def find_attributions(
     found: dict[str, SourceAttribution] = {}
     for paragraph in container.iter("p", "li", "blockquote"):
         raw = text_content(paragraph)
-        # No verb word holds a space: a paragraph without one (or "according") is skipped
-        # before its whitespace is cleaned.
-        if not any(map(raw.__contains__, _VERB_WORDS)) and "according" not in raw:
+        # No verb word holds a space: cleaning the whitespace adds or removes none, so a
+        # paragraph without one (or "according") is skipped before it is cleaned.
+        verb_word = any(map(raw.__contains__, _VERB_WORDS))
+        if not verb_word and "according" not in raw:
             continue
         text = clean_text(raw)
-        reporting = any(map(text.__contains__, _VERB_WORDS)) and _VERB.search(text) is not None
+        reporting = verb_word and _VERB.search(text) is not None
         according = "according to" in text  # the text's whitespace is single spaces
         if not reporting and not according:
             continue

@@ -530,7 +530,7 @@ def _pick_container(
 
 
 def _text_of(element: lxml.html.HtmlElement) -> str:
-    """``element.text_content()``, read directly for an element with no children."""
+    """:func:`text_content`, read directly for an element with no children."""
     if len(element):
         return text_content(element)
     return element.text or ""

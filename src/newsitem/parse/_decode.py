@@ -56,6 +56,19 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
+def _named_codec(data: bytes, hint: str | None) -> tuple[str | None, bool]:
+    """The codec the transport's ``hint`` names (and ``True``), else the one the page
+    declares in its first bytes (and ``False``); ``None`` when neither names a known one."""
+    if hint:
+        codec = _codec_for(hint.strip().strip("\"'"))
+        if codec is not None:
+            return codec, True
+    match = _DECLARED.search(data[:_PRESCAN])
+    if match is None:
+        return None, False
+    return _codec_for((match.group(1) or match.group(2)).decode("ascii", "replace")), False
+
+
 def decode_html(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     """Decode page bytes; return the text and the name of the encoding used.
 
@@ -67,22 +80,15 @@ def decode_html(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
-    if hint:
-        codec = _codec_for(hint.strip().strip("\"'"))
-        if codec is not None:
-            return data.decode(codec, errors="replace"), codec
-    head = data[:_PRESCAN]
-    match = _DECLARED.search(head)
-    if match is not None:
-        label = (match.group(1) or match.group(2)).decode("ascii", "replace")
-        codec = _codec_for(label)
-        if codec is not None:
-            if codec != "utf-8" and not data.isascii():
-                try:
-                    return data.decode("utf-8"), "utf-8"
-                except UnicodeDecodeError:
-                    pass
-            return data.decode(codec, errors="replace"), codec
+    codec, given = _named_codec(data, hint)
+    if codec is not None:
+        # A legacy declaration on bytes that are all valid UTF-8: read as UTF-8.
+        if not given and codec != "utf-8" and not data.isascii():
+            try:
+                return data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
+        return data.decode(codec, errors="replace"), codec
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -100,17 +106,10 @@ def utf8_expected(data: bytes, *, hint: str | None = None) -> bool:
     """
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
-    if hint:
-        codec = _codec_for(hint.strip().strip("\"'"))
-        if codec is not None:
-            return codec == "utf-8"
-    match = _DECLARED.search(data[:_PRESCAN])
-    if match is not None:
-        codec = _codec_for((match.group(1) or match.group(2)).decode("ascii", "replace"))
-        if codec is not None:
-            # A legacy declaration on bytes that are all valid UTF-8: read as UTF-8.
-            return codec == "utf-8" or not data.isascii()
-    return True
+    codec, given = _named_codec(data, hint)
+    if codec is None:
+        return True
+    return codec == "utf-8" or (not given and not data.isascii())
 
 
 def surely_html(data: bytes, *, max_chars: int) -> bool:
