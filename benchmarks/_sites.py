@@ -37,6 +37,12 @@ _ALIASES = {
     "cnn": "cnn",
     "wired": "wired",
     "yahoo": "yahoo",
+    "thetelegraph": "telegraph",
+    "euronewsde": "euronews",
+    "euronewsen": "euronews",
+    "euronewsfr": "euronews",
+    "businessinsiderde": "businessinsider",
+    "bbcnews": "bbc",
 }
 
 
