@@ -8,7 +8,9 @@ browser: headings as ``#``, list items as ``-``, links as ``[text](absolute URL)
 landmarks (``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<article>``, ``<main>``)
 as ``<<nav>>`` ... ``<</nav>>``, players and videos as ``[VIDEO ...]`` lines. Content a reader
 cannot see (``hidden``, ``aria-hidden="true"``, ``display:none``, ``visibility:hidden``,
-``<template>``) is left out and counted, so labels never come from it.
+``<template>``, class ``hidden``/``d-none``/...) is left out and counted, so labels never
+come from it. Rules in ``<style>`` sheets are not applied: check the raw HTML when a block
+might be hidden by one.
 
 It uses lxml alone, on purpose: labels written from it do not echo newsitem's own choices.
 """
@@ -31,6 +33,8 @@ _BLOCKS = {
 }  # fmt: skip
 _LANDMARKS = {"nav", "header", "footer", "aside", "article", "main"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Class names that hide an element in common CSS frameworks (Bootstrap, Tailwind, ...).
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "invisible", "u-hidden"})
 _VIDEO_ATTRS = (
     "data-video-id", "data-videoid", "data-video", "data-account", "data-player",
     "data-media-id", "data-embed", "data-src", "data-url", "data-playlist-id",
@@ -42,6 +46,7 @@ def _hidden(element: lxml.html.HtmlElement) -> bool:
         element.get("hidden") is not None
         or (element.get("aria-hidden") or "").lower() == "true"
         or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+        or not _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split())
     )
 
 
