@@ -175,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", default="http://fakehost/test/page.html")
     parser.add_argument("--all-links", action="store_true", help="also links without text")
     args = parser.parse_args(argv)
-    root = lxml.html.fromstring(args.page.read_bytes())
+    data = args.page.read_bytes()
+    try:  # undeclared UTF-8 is common; libxml2 would read it as Latin-1
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(data)
+    else:
+        root = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
     base = root.find(".//base[@href]")
     base_url = urljoin(args.url, base.get("href")) if base is not None else args.url
     view = _View(base_url, all_links=args.all_links)
