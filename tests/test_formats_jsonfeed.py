@@ -180,3 +180,15 @@ def test_markup_the_sanitizer_refuses_is_a_problem_of_its_item() -> None:
     with pytest.raises(JSONParseError) as caught:
         read_jsonfeed(doc)
     assert ["$.items[0]"] == [where for where, _ in caught.value.problems]
+
+
+def test_each_problem_is_reported_once() -> None:
+    """A bad item url and a bad feed language are each one problem, however many items."""
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "language": "not a tag!",
+        "items": [{"id": "1", "url": "ftp://x/y"}, {"id": "2"}, {"id": "3"}],
+    }
+    with pytest.raises(JSONParseError) as caught:
+        read_jsonfeed(doc)
+    assert ["$.language", "$.items[0].url"] == [where for where, _ in caught.value.problems]

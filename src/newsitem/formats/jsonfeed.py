@@ -383,17 +383,18 @@ def _read_carried(p: Problems, carried: Any, path: str, fields: dict[str, Any]) 
             fields[key] = None
 
 
-def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Brief | None:
+def _read_item(
+    p: Problems, item: Any, path: str, home_page_url: Any, language: str | None
+) -> Brief | None:
+    """Read one item; ``home_page_url`` (as the feed gives it) and ``language`` are the feed's."""
     if not isinstance(item, dict):
         p.add(path, f"expected object, got {json_type(item)}")
         return None
     identifier = _item_id(p, item, path)
     if identifier is None:
         return None
-    base = p.url(item, "url", path) or (
-        feed.get("home_page_url") if isinstance(feed.get("home_page_url"), str) else None
-    )
     url = p.url(item, "url", path)
+    base = url or (home_page_url if isinstance(home_page_url, str) else None)
     body, summary, plain_summary = _item_content(p, item, path, base)
     title = p.text(item, "title", path)
     headline = title or (plain_summary if plain_summary else None)
@@ -401,9 +402,7 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
         headline = html_to_text(body).split("\n")[0][:140] or None
     images = _item_images(p, item, path)
     tags = _item_tags(p, item, path)
-    language = p.language(item, "language", path) or (
-        p.language(feed, "language", "$") if isinstance(feed.get("language"), str) else None
-    )
+    item_language = p.language(item, "language", path)
     extensions: dict[str, JSONValue] = {
         f"jsonfeed:{k}": json_copy(v)
         for k, v in item.items()
@@ -420,7 +419,7 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
         "authors": tuple(_authors(p, item, path)),
         "images": images,
         "tags": tags,
-        "language": language,
+        "language": item_language or language,
     }
     carried = item.get(_EXTENSION)
     if carried is not None:
@@ -461,7 +460,6 @@ def read_jsonfeed(data: Any) -> Feed:
     if not isinstance(items, list):
         p.add("$.items", f"expected array, got {json_type(items) if 'items' in doc else 'nothing'}")
         items = []
-    briefs = [_read_item(p, item, f"$.items[{i}]", doc) for i, item in enumerate(items)]
     fields: dict[str, Any] = {
         "title": p.text(doc, "title", "$"),
         "home_page_url": p.url(doc, "home_page_url", "$"),
@@ -472,6 +470,10 @@ def read_jsonfeed(data: Any) -> Feed:
         "language": p.language(doc, "language", "$"),
         "authors": tuple(_authors(p, doc, "$")),
     }
+    briefs = [
+        _read_item(p, item, f"$.items[{i}]", doc.get("home_page_url"), fields["language"])
+        for i, item in enumerate(items)
+    ]
     p.raise_if_any()
     extensions = {f"jsonfeed:{k}": json_copy(v) for k, v in doc.items() if k not in _FEED_KEYS}
     return Feed(items=tuple(b for b in briefs if b is not None), extensions=extensions, **fields)
