@@ -36,7 +36,7 @@ from newsitem.formats._common import (
     key_path,
     text_to_html,
 )
-from newsitem.formats._feed import Feed
+from newsitem.formats._feed_model import Feed
 from newsitem.models import (
     Author,
     Brief,
