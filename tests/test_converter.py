@@ -25,7 +25,7 @@ from newsitem import (
     to_dict,
     to_json,
 )
-from newsitem._schema import generate_schema
+from newsitem._jsonschema import generate_schema
 from newsitem.converter import native_schema
 
 from . import strategies
@@ -191,7 +191,7 @@ def test_from_dict_checks_the_expected_class() -> None:
 
 
 def test_shipped_schema_is_the_generated_one() -> None:
-    """The shipped schema is what the models generate (python -m newsitem._schema)."""
+    """The shipped schema is what the models generate (python -m newsitem._jsonschema)."""
     assert generate_schema() == native_schema()
     jsonschema.Draft202012Validator.check_schema(native_schema())
 

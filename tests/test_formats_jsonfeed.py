@@ -168,3 +168,27 @@ def test_bad_feeds_are_errors_with_their_path(data: str, path: str) -> None:
     with pytest.raises(JSONParseError) as caught:
         read_jsonfeed(data)
     assert path in [where for where, _ in caught.value.problems]
+
+
+def test_markup_the_sanitizer_refuses_is_a_problem_of_its_item() -> None:
+    """An untitled item whose content_html nests too deep is a JSONParseError at the item."""
+    deep = "<div>" * 300 + "x" + "</div>" * 300
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [{"id": "1", "content_html": deep}],
+    }
+    with pytest.raises(JSONParseError) as caught:
+        read_jsonfeed(doc)
+    assert ["$.items[0]"] == [where for where, _ in caught.value.problems]
+
+
+def test_each_problem_is_reported_once() -> None:
+    """A bad item url and a bad feed language are each one problem, however many items."""
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "language": "not a tag!",
+        "items": [{"id": "1", "url": "ftp://x/y"}, {"id": "2"}, {"id": "3"}],
+    }
+    with pytest.raises(JSONParseError) as caught:
+        read_jsonfeed(doc)
+    assert ["$.language", "$.items[0].url"] == [where for where, _ in caught.value.problems]

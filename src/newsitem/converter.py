@@ -89,9 +89,13 @@ MODEL_TYPES: Final[Mapping[str, type[Any]]] = {
     "video_teaser": VideoTeaser,
     "image": Image,
 }
-_TAGS: Final = {cls: tag for tag, cls in MODEL_TYPES.items()}
-_BLOCK_TAGS: Final = ("related_block", "video_teaser", "author")
-_IN_ORDER: Final = (
+# The two tables below serve this package (the converter's hooks and the JSON Schema
+# generator, newsitem._jsonschema); they are not part of the public interface.
+
+#: The ``"type"`` tag of each tagged model class: :data:`MODEL_TYPES` turned around.
+MODEL_TAGS: Final[Mapping[type[Any], str]] = {cls: tag for tag, cls in MODEL_TYPES.items()}
+#: Every class the native form reads and writes, each after the classes its fields hold.
+MODEL_CLASSES: Final = (
     Image,
     Link,
     ReadingTime,
@@ -103,6 +107,7 @@ _IN_ORDER: Final = (
     Brief,
     Page,
 )
+_BLOCK_TAGS: Final = ("related_block", "video_teaser", "author")
 
 _M = TypeVar("_M")
 
@@ -277,7 +282,7 @@ def make_converter() -> cattrs.Converter:
         _is_union_of(RelatedBlock, VideoTeaser, Author), lambda v, _: _structure_block(conv, v)
     )
     # Dependencies first: a generated function looks up its fields' hooks once, when made.
-    for cls in _IN_ORDER:
+    for cls in MODEL_CLASSES:
         conv.register_structure_hook(cls, _model_hook(conv, cls))
         conv.register_unstructure_hook(cls, _unstructure_hook(conv, cls))
     return conv
@@ -349,7 +354,7 @@ def _model_hook(conv: cattrs.Converter, cls: type[Any]) -> Callable[[object, obj
     generated = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, **_structure_overrides(conv, cls)
     )
-    tag = _TAGS.get(cls)
+    tag = MODEL_TAGS.get(cls)
 
     def structure(value: object, _: object) -> Any:
         _expect(value, dict, "object")
@@ -378,7 +383,7 @@ def _structure_block(conv: cattrs.Converter, value: object) -> Any:
 
 def _unstructure_hook(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **_overrides(cls))
-    tag = _TAGS.get(cls)
+    tag = MODEL_TAGS.get(cls)
     if tag is None:
         return generated
 
@@ -450,7 +455,7 @@ def to_dict(model: Model) -> dict[str, Any]:
     >>> to_dict(Image(url="https://example.com/a.jpg", alt="A map"))
     {'type': 'image', 'version': 1, 'url': 'https://example.com/a.jpg', 'alt': 'A map'}
     """
-    if type(model) not in _TAGS:
+    if type(model) not in MODEL_TAGS:
         raise TypeError(f"expected a newsitem model, got {type(model).__name__}")
     body = _CONVERTER.unstructure(model)
     return {"type": body.pop("type"), "version": FORMAT_VERSION, **body}
@@ -483,7 +488,7 @@ def from_dict(data: object, cls: type[Any] | None = None) -> Any:
                 "invalid newsitem document", [("$.type", f"expected one of {known}, got {got}")]
             )
         cls = MODEL_TYPES[str(tag)]
-    elif cls not in _TAGS:
+    elif cls not in MODEL_TAGS:
         raise TypeError(f"expected a newsitem model class, got {cls!r}")
     if "version" in data:
         version = data["version"]
@@ -493,7 +498,7 @@ def from_dict(data: object, cls: type[Any] | None = None) -> Any:
                 [("$.version", f"this release reads version {FORMAT_VERSION}, got {version!r}")],
             )
         data = {k: v for k, v in data.items() if k != "version"}
-    return _structure(_CONVERTER, data, cls, _TAGS[cls].replace("_", " "))
+    return _structure(_CONVERTER, data, cls, MODEL_TAGS[cls].replace("_", " "))
 
 
 def to_json(model: Model, *, indent: int | None = None) -> str:

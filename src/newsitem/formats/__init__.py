@@ -14,6 +14,10 @@ newsitem.errors.FormatDetectionError: cannot tell the format of this JSON docume
   $: not native (no "type" tag naming a model), not ninjs (no "uri", ...
 
 RSS and Atom are not JSON: read them with :func:`newsitem.formats.feeds.read_feed`.
+
+One public module per format: ``ninjs``, ``jsonld``, ``jsonfeed`` (JSON Feed, both
+directions) and ``feeds`` (RSS and Atom, read with feedparser). Both feed readers give a
+:class:`Feed`.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from newsitem.errors import FormatDetectionError, UnknownFormatError
-from newsitem.formats._feed import Feed
+from newsitem.formats._feed_model import Feed
 from newsitem.models import Author, Brief, Model, RelatedBlock, VideoTeaser
 
 __all__ = ["FORMATS", "Feed", "ParsedJSON", "ParsedValue", "detect_format", "parse_json"]

@@ -16,7 +16,7 @@ from typing import Any, Final
 from newsitem._dates import parse_date
 from newsitem.errors import ParseError, SanitizeError, ValidationError
 from newsitem.formats._common import Problems, html_to_text, text_to_html
-from newsitem.formats._feed import Feed
+from newsitem.formats._feed_model import Feed
 from newsitem.models import Author, Brief, Image, is_http_url
 
 __all__ = ["read_feed"]

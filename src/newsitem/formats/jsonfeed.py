@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from newsitem._markup import SafeHTML
 from newsitem.converter import from_dict, to_dict
 from newsitem.errors import JSONParseError, RenderError, SanitizeError, ValidationError
 from newsitem.formats._common import (
@@ -35,7 +36,7 @@ from newsitem.formats._common import (
     key_path,
     text_to_html,
 )
-from newsitem.formats._feed import Feed
+from newsitem.formats._feed_model import Feed
 from newsitem.models import (
     Author,
     Brief,
@@ -292,10 +293,7 @@ def _authors(p: Problems, obj: Mapping[str, Any], path: str) -> list[Author]:
     return [a for a in found if a is not None]
 
 
-def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Brief | None:
-    if not isinstance(item, dict):
-        p.add(path, f"expected object, got {json_type(item)}")
-        return None
+def _item_id(p: Problems, item: Mapping[str, Any], path: str) -> str | None:
     identifier = item.get("id")
     if isinstance(identifier, int | float) and not isinstance(identifier, bool):
         identifier = str(identifier)  # 1.0 feeds sometimes number their items
@@ -304,13 +302,21 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
             key_path(path, "id"), f"a JSON Feed item needs a string id, got {json_type(identifier)}"
         )
         return None
-    base = p.url(item, "url", path) or (
-        feed.get("home_page_url") if isinstance(feed.get("home_page_url"), str) else None
-    )
-    url = p.url(item, "url", path)
+    return identifier
+
+
+def _item_content(
+    p: Problems, item: Mapping[str, Any], path: str, base: str | None
+) -> tuple[SafeHTML | None, SafeHTML | None, str | None]:
+    """Read the item's body and summary as markup, and its summary as the plain text given.
+
+    ``content_html`` is sanitized with its relative URLs resolved against ``base``;
+    ``content_text`` and ``summary`` are escaped.
+    """
     from newsitem.sanitize import sanitize_html, sanitize_text
 
     body = summary = None
+    plain_summary = None
     try:
         html = p.text(item, "content_html", path)
         text = p.text(item, "content_text", path)
@@ -325,16 +331,19 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
             summary = sanitize_text(plain_summary)
     except SanitizeError as exc:
         p.add(path, str(exc))
-    title = p.text(item, "title", path)
-    headline = title or (plain_summary if plain_summary else None)
-    if headline is None and body is not None:
-        headline = html_to_text(body).split("\n")[0][:140] or None
-    headline = headline or identifier
+    return body, summary, plain_summary
+
+
+def _item_images(p: Problems, item: Mapping[str, Any], path: str) -> tuple[Image, ...]:
     images: list[Image] = []
     for key in ("image", "banner_image"):
         image = p.url(item, key, path)
         if image is not None and all(i.url != image for i in images):
             images.append(Image(url=image))
+    return tuple(images)
+
+
+def _item_tags(p: Problems, item: Mapping[str, Any], path: str) -> tuple[str, ...]:
     tags = []
     raw_tags = item.get("tags", [])
     if not isinstance(raw_tags, list):
@@ -345,16 +354,62 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
                 tags.append(tag)
             elif not isinstance(tag, str):
                 p.add(f"{path}.tags[{index}]", f"expected string, got {json_type(tag)}")
-    language = p.language(item, "language", path) or (
-        p.language(feed, "language", "$") if isinstance(feed.get("language"), str) else None
-    )
+    return tuple(tags)
+
+
+def _read_carried(p: Problems, carried: Any, path: str, fields: dict[str, Any]) -> None:
+    """Set ``fields`` from the item's ``_newsitem`` object (at ``path``), in the native form."""
+    if not isinstance(carried, dict):
+        p.add(path, f"expected object, got {json_type(carried)}")
+        return
+    unknown = set(carried) - {*_CARRIED, *_NULLABLE, "images", "authors"}
+    for key in sorted(unknown):
+        p.add(f"{path}.{key}", "unknown key")
+    native = {
+        k: v
+        for k, v in carried.items()
+        if k not in unknown and k not in _NULLABLE and v is not None
+    }
+    try:
+        extra = from_dict({"type": "brief", "headline": fields["headline"], **native}, Brief)
+    except JSONParseError as exc:
+        for where, message in exc.problems:
+            p.add(path + where[1:], message)
+    else:
+        for key in native:
+            fields[key] = getattr(extra, key)
+    for key in _NULLABLE:
+        if key in carried and carried[key] is None:
+            fields[key] = None
+
+
+def _read_item(
+    p: Problems, item: Any, path: str, home_page_url: Any, language: str | None
+) -> Brief | None:
+    """Read one item; ``home_page_url`` (as the feed gives it) and ``language`` are the feed's."""
+    if not isinstance(item, dict):
+        p.add(path, f"expected object, got {json_type(item)}")
+        return None
+    identifier = _item_id(p, item, path)
+    if identifier is None:
+        return None
+    url = p.url(item, "url", path)
+    base = url or (home_page_url if isinstance(home_page_url, str) else None)
+    body, summary, plain_summary = _item_content(p, item, path, base)
+    title = p.text(item, "title", path)
+    headline = title or (plain_summary if plain_summary else None)
+    if headline is None and body is not None:
+        headline = html_to_text(body).split("\n")[0][:140] or None
+    images = _item_images(p, item, path)
+    tags = _item_tags(p, item, path)
+    item_language = p.language(item, "language", path)
     extensions: dict[str, JSONValue] = {
         f"jsonfeed:{k}": json_copy(v)
         for k, v in item.items()
         if k not in _ITEM_KEYS and k != _EXTENSION
     }
     fields: dict[str, Any] = {
-        "headline": headline,
+        "headline": headline or identifier,
         "id": identifier,
         "url": url,
         "body": body,
@@ -362,35 +417,13 @@ def _read_item(p: Problems, item: Any, path: str, feed: Mapping[str, Any]) -> Br
         "published": p.date(item, "date_published", path),
         "modified": p.date(item, "date_modified", path),
         "authors": tuple(_authors(p, item, path)),
-        "images": tuple(images),
-        "tags": tuple(tags),
-        "language": language,
+        "images": images,
+        "tags": tags,
+        "language": item_language or language,
     }
     carried = item.get(_EXTENSION)
     if carried is not None:
-        if not isinstance(carried, dict):
-            p.add(key_path(path, _EXTENSION), f"expected object, got {json_type(carried)}")
-        else:
-            unknown = set(carried) - {*_CARRIED, *_NULLABLE, "images", "authors"}
-            for key in sorted(unknown):
-                p.add(f"{key_path(path, _EXTENSION)}.{key}", "unknown key")
-            native = {
-                k: v
-                for k, v in carried.items()
-                if k not in unknown and k not in _NULLABLE and v is not None
-            }
-            try:
-                extra = from_dict({"type": "brief", "headline": headline, **native}, Brief)
-            except JSONParseError as exc:
-                for where, message in exc.problems:
-                    p.add(key_path(path, _EXTENSION) + where[1:], message)
-                extra = None
-            if extra is not None:
-                for key in native:
-                    fields[key] = getattr(extra, key)
-            for key in _NULLABLE:
-                if key in carried and carried[key] is None:
-                    fields[key] = None
+        _read_carried(p, carried, key_path(path, _EXTENSION), fields)
     if extensions:
         merged = dict(fields.get("extensions") or {})
         merged.update(extensions)
@@ -427,7 +460,6 @@ def read_jsonfeed(data: Any) -> Feed:
     if not isinstance(items, list):
         p.add("$.items", f"expected array, got {json_type(items) if 'items' in doc else 'nothing'}")
         items = []
-    briefs = [_read_item(p, item, f"$.items[{i}]", doc) for i, item in enumerate(items)]
     fields: dict[str, Any] = {
         "title": p.text(doc, "title", "$"),
         "home_page_url": p.url(doc, "home_page_url", "$"),
@@ -438,6 +470,10 @@ def read_jsonfeed(data: Any) -> Feed:
         "language": p.language(doc, "language", "$"),
         "authors": tuple(_authors(p, doc, "$")),
     }
+    briefs = [
+        _read_item(p, item, f"$.items[{i}]", doc.get("home_page_url"), fields["language"])
+        for i, item in enumerate(items)
+    ]
     p.raise_if_any()
     extensions = {f"jsonfeed:{k}": json_copy(v) for k, v in doc.items() if k not in _FEED_KEYS}
     return Feed(items=tuple(b for b in briefs if b is not None), extensions=extensions, **fields)

@@ -1,4 +1,4 @@
-"""The result of reading a feed: its metadata and its items as briefs."""
+"""The :class:`Feed` model: a feed's metadata and items, as the feed readers give them."""
 
 from __future__ import annotations
 

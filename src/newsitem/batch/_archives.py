@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
-from newsitem.batch import ErrorRecord, PageInput
+from newsitem.batch._records import ErrorRecord, PageInput
 
 __all__ = ["iter_archive"]
 

@@ -2,7 +2,7 @@
 
 The package ships the generated schema (``schemas/newsitem.schema.json``); the test suite
 checks that the shipped file is what this module generates, and that every document the
-library writes validates against it. Regenerate with ``python -m newsitem._schema``.
+library writes validates against it. Regenerate with ``python -m newsitem._jsonschema``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 
 from newsitem._markup import SafeHTML
-from newsitem.converter import _IN_ORDER, _TAGS, FORMAT_VERSION, MODEL_TYPES
+from newsitem.converter import FORMAT_VERSION, MODEL_CLASSES, MODEL_TAGS, MODEL_TYPES
 from newsitem.models import AuthorKind, BriefKind
 
 __all__ = ["generate_schema"]
@@ -57,7 +57,7 @@ def _type_schema(tp: Any, name: str) -> dict[str, Any]:
             "type": "object",
             "propertyNames": {"pattern": "^[a-z][a-z0-9_.-]*:\\S"},
         }
-    if tp in _TAGS or attrs.has(tp):
+    if tp in MODEL_TAGS or attrs.has(tp):
         return {"$ref": f"#/$defs/{tp.__name__}"}
     if tp in (AuthorKind, BriefKind):
         return {"enum": [member.value for member in tp]}
@@ -80,7 +80,7 @@ def _class_schema(cls: type[Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    tag = _TAGS.get(cls)
+    tag = MODEL_TAGS.get(cls)
     if tag is not None:
         properties["type"] = {"const": tag}
         properties["version"] = {"const": FORMAT_VERSION}
@@ -99,7 +99,7 @@ def _class_schema(cls: type[Any]) -> dict[str, Any]:
 
 def generate_schema() -> dict[str, Any]:
     """Generate the JSON Schema (draft 2020-12) of the native form from the models."""
-    defs = {cls.__name__: _class_schema(cls) for cls in _IN_ORDER}
+    defs = {cls.__name__: _class_schema(cls) for cls in MODEL_CLASSES}
     # Blocks inside a page must say what they are.
     for name in ("RelatedBlock", "VideoTeaser", "Author"):
         defs[f"{name}Block"] = {"allOf": [{"$ref": f"#/$defs/{name}"}], "required": ["type"]}
