@@ -513,7 +513,7 @@ def to_ninjs(
             ``url`` for the required ``uri``, or ``version`` is unknown.
     """
     del options
-    report = on_loss or _ignore_loss
+    report = _ignore_loss if on_loss is None else on_loss
     brief, at = _brief_of(obj, report)
     concrete = _concrete(version)
     major = int(concrete[0])
