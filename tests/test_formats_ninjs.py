@@ -476,11 +476,17 @@ def test_what_ninjs_cannot_hold_is_told() -> None:
 
 
 def test_a_page_is_written_as_its_brief_and_says_so() -> None:
-    """A page's own fields are told as lost, with paths into the page."""
+    """A page's own fields are told as lost, with paths into the page, unless its brief
+    holds the same (a page's url and language usually are the brief's)."""
     brief = Brief(headline="H", id="urn:x:1", reading_time=ReadingTime(minutes=1))
     losses = Losses()
-    to_ninjs(Page(url="https://example.com/", title="T", brief=brief), on_loss=losses)
-    assert {"$.url", "$.title", "$.brief.reading_time"} == losses.paths()
+    page = Page(url="https://example.com/", language="en", title="T", brief=brief)
+    to_ninjs(page, on_loss=losses)
+    assert {"$.url", "$.language", "$.title", "$.brief.reading_time"} == losses.paths()
+    losses.clear()
+    brief = attrs.evolve(brief, url="https://example.com/", language="en")
+    to_ninjs(attrs.evolve(page, brief=brief), on_loss=losses)
+    assert {"$.title", "$.brief.reading_time"} == losses.paths()
 
 
 def test_a_declared_version_other_than_the_written_one_is_not_kept(ninjs_dir: Path) -> None:

@@ -560,7 +560,8 @@ def _brief_of(obj: Any, report: LossHandler) -> tuple[Brief, str]:
 
     if isinstance(obj, Page) and obj.brief is not None:
         for field in ("url", "site_name", "title", "language", "blocks"):
-            if getattr(obj, field):
+            value = getattr(obj, field)
+            if value and value != getattr(obj.brief, field, None):
                 report(f"$.{field}", "ninjs holds the page's brief, not the page")
         for path, message in _nested_extensions(obj.extensions, "$"):
             report(path, message)
