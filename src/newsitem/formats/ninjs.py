@@ -281,21 +281,36 @@ def _image(image: Image, name: str) -> dict[str, Any]:
     return out
 
 
-def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
-    uri = video.url or video.embed_url or video.content_url
+def _teaser(
+    kind: str,
+    name: str,
+    urn: str,
+    url: str | None,
+    published: date | None,
+    title: str | None,
+    label: str | None,
+) -> dict[str, Any]:
+    """An association's head: name, uri (a URN of ours without a URL), type, date, and the
+    title and label as the headlines ``main`` and ``kicker``."""
     out: dict[str, Any] = {
         "name": name,
-        "uri": f"urn:newsitem:{name}" if uri is None else _uri(uri),
-        "type": "video",
+        "uri": f"urn:newsitem:{urn}" if url is None else _uri(url),
+        "type": kind,
     }
-    _put_date(out, "firstCreated", video.published)
-    headlines = []
-    if video.title is not None:
-        headlines.append(_text_block("main", video.title))
-    if video.label is not None:
-        headlines.append(_text_block("kicker", video.label))
+    _put_date(out, "firstCreated", published)
+    headlines = [
+        _text_block(role, text)
+        for role, text in (("main", title), ("kicker", label))
+        if text is not None
+    ]
     if headlines:
         out["headlines"] = headlines
+    return out
+
+
+def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
+    url = video.url or video.embed_url or video.content_url
+    out = _teaser("video", name, name, url, video.published, video.title, video.label)
     if video.description is not None:
         out["descriptions"] = [_text_block("summary", video.description, "text/plain")]
     if video.provider is not None and video.video_id is not None:
@@ -323,20 +338,8 @@ def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
     return out
 
 
-def _related_item(item: RelatedItem, name: str) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "name": name.rpartition(":")[2],
-        "uri": f"urn:newsitem:{name}" if item.url is None else _uri(item.url),
-        "type": "text",
-    }
-    _put_date(out, "firstCreated", item.published)
-    headlines = []
-    if item.headline is not None:
-        headlines.append(_text_block("main", item.headline))
-    if item.label is not None:
-        headlines.append(_text_block("kicker", item.label))
-    if headlines:
-        out["headlines"] = headlines
+def _related_item(item: RelatedItem, name: str, urn: str) -> dict[str, Any]:
+    out = _teaser("text", name, urn, item.url, item.published, item.headline, item.label)
     if item.summary is not None:
         out["descriptions"] = [_text_block("summary", item.summary, "text/html")]
     if item.url is not None:
@@ -358,7 +361,8 @@ def _related(block: RelatedBlock, name: str) -> dict[str, Any]:
             link["title"] = see_all.text
         out["renditions"] = [link]
     out["associations"] = [
-        _related_item(item, f"{name}:item-{index}") for index, item in enumerate(block.items)
+        _related_item(item, f"item-{index}", f"{name}:item-{index}")
+        for index, item in enumerate(block.items)
     ]
     return out
 
