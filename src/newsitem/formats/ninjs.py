@@ -6,9 +6,16 @@ against the official schema of the version asked for; :func:`read_ninjs` reads a
 
 Nothing of a ninjs document is lost on the way in: every top-level property that the
 models cannot reproduce exactly is kept, as read, in ``Brief.extensions`` under
-``"ninjs:<lowercase name>"`` (values in 3.x spelling), and written back verbatim. Properties
-the writer would add but the document did not have are listed in ``"ninjs:omit"``. So
-reading a document and writing it in the same major version gives the same JSON.
+``"ninjs:<lowercase name>"`` (values in 3.x spelling), and written back when the version
+written has that property and the value is valid there. Properties the writer would add
+but the document did not have are listed in ``"ninjs:omit"``. So reading a valid document
+and writing it in its own version gives the same JSON.
+
+The writer never writes a document its version's schema refuses: URLs are written as URIs
+(RFC 3987), a date without a time (which ``firstCreated`` and ``versionCreated`` cannot
+hold) as an alternative id, and whatever the version cannot hold is left out and told to
+an ``on_loss`` callback. ``read_ninjs(..., strict=True)`` holds a document to the official
+schema of its version first.
 
 >>> from newsitem import Brief
 >>> doc = to_ninjs(Brief(headline="Xi deepens ties", id="urn:x:1", language="en"))
@@ -22,13 +29,15 @@ The mapping, field by field, is in ``docs/formats.md``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import timedelta
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Collection, Iterator, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final, TypeAlias, TypeVar
+from urllib.parse import quote, unquote
 
 import attrs
 
-from newsitem.errors import JSONParseError, RenderError, ValidationError
+from newsitem._iri import iri_to_uri, is_absolute_uri
+from newsitem.errors import JSONParseError, RenderError, UnknownFormatError, ValidationError
 from newsitem.formats._common import (
     Problems,
     decode_json,
@@ -38,11 +47,19 @@ from newsitem.formats._common import (
     key_path,
     text_to_html,
 )
+from newsitem.formats._ninjs_schemas import (
+    SCHEMA_FILES,
+    Conformance,
+    conformance,
+    is_date_time,
+    schema_problems,
+)
 from newsitem.models import (
     Author,
     AuthorKind,
     Brief,
     BriefKind,
+    DateValue,
     Image,
     JSONValue,
     Link,
@@ -53,11 +70,26 @@ from newsitem.models import (
     is_http_url,
 )
 
-__all__ = ["VERSIONS", "detect_ninjs_version", "read_ninjs", "read_ninjs_collection", "to_ninjs"]
+__all__ = [
+    "READ_VERSIONS",
+    "VERSIONS",
+    "LossHandler",
+    "detect_ninjs_version",
+    "read_ninjs",
+    "read_ninjs_collection",
+    "to_ninjs",
+]
 
 #: The ninjs versions :func:`to_ninjs` writes; ``"2.x"`` and ``"3.x"`` name the latest.
 VERSIONS: Final = ("2.1", "2.2", "2.x", "3.0", "3.1", "3.x")
-_CONCRETE: Final = {"2.x": "2.2", "3.x": "3.0", "2": "2.2", "3": "3.0"}
+#: The versions whose official schema ``read_ninjs(..., strict=True)`` holds documents to;
+#: ``"2.x-dev"`` (IPTC's draft of the next 2.x) only when asked for by name.
+READ_VERSIONS: Final = (*SCHEMA_FILES, "2.x", "3.x")
+_CONCRETE: Final = {"2.x": "2.2", "3.x": "3.1", "2": "2.2", "3": "3.1"}
+
+#: Told each thing a writer leaves out: ``on_loss(path, message)``, the path a JSONPath
+#: into the model's native JSON (``$.reading_time``, ``$.extensions['ninjs:urgency']``).
+LossHandler: TypeAlias = Callable[[str, str], None]
 _SCHEMA_URL: Final = "http://www.iptc.org/std/ninjs/ninjs-schema_{}.json#"
 
 # Every camelCase property name of the 3.x schemas; 2.x writes each in lowercase.
@@ -117,6 +149,10 @@ _TO_2: Final = {camel: lower for lower, camel in _TO_3.items()}
 _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 _AUTHOR_RELS: Final = frozenset({"author", "creator", "byline", "writer"})
 _OMIT: Final = "ninjs:omit"
+# A Brief.id that is no URI is written as a URN of ours, and read back as it was.
+_ID_URN: Final = "urn:newsitem:id:"
+# ninjs dates are RFC 3339 date-times; a date alone is kept as an alternative id.
+_DATE_ROLE: Final = "newsitem:"
 _M = TypeVar("_M")
 
 
@@ -150,6 +186,16 @@ def _spelling(value: Any) -> int | None:
     return 2 if seen2 else None
 
 
+def _declared(doc: Mapping[str, Any], known: Collection[str]) -> str | None:
+    """The version a document's ``standard`` declares, when known and its keys agree."""
+    standard = doc.get("standard")
+    declared = standard.get("version") if isinstance(standard, dict) else None
+    if not isinstance(declared, str) or declared not in known:
+        return None
+    spelled = _spelling(doc)
+    return declared if spelled is None or str(spelled) == declared[:1] else None
+
+
 def detect_ninjs_version(doc: Mapping[str, Any]) -> str:
     """Tell the ninjs version of a decoded document: ``"2.x"`` or ``"3.x"``, or the exact
     version its ``standard`` declares when that agrees with the spelling of its keys.
@@ -159,21 +205,52 @@ def detect_ninjs_version(doc: Mapping[str, Any]) -> str:
     >>> detect_ninjs_version({"uri": "urn:a", "standard": {"name": "ninjs", "version": "3.1"}})
     '3.1'
     """
-    standard = doc.get("standard")
-    declared = standard.get("version") if isinstance(standard, dict) else None
-    spelled = _spelling(doc)
-    if declared in VERSIONS and (spelled is None or str(spelled) == declared[:1]):
-        return str(declared)
-    return "2.x" if spelled == 2 else "3.x"
+    declared = _declared(doc, VERSIONS)
+    if declared is not None:
+        return declared
+    return "2.x" if _spelling(doc) == 2 else "3.x"
 
 
-def _major(version: str) -> int:
+def _concrete(version: str) -> str:
+    """The version :func:`to_ninjs` writes for ``version`` (``"3.x"`` is ``"3.1"``)."""
     if version not in VERSIONS and version not in _CONCRETE:
         raise RenderError(f"unknown ninjs version {version!r}; known: {', '.join(VERSIONS)}")
-    return int(version[0])
+    return _CONCRETE.get(version, version)
 
 
 # --- writing -------------------------------------------------------------------------------
+
+
+def _uri(url: str) -> str:
+    """A URL as the URI that ``format: uri`` asks for (non-ASCII encoded, RFC 3987)."""
+    return iri_to_uri(url)
+
+
+def _brief_uri(brief: Brief) -> str:
+    """The ``uri`` of a brief: its id as a URI, a URN of ours for an id that is none."""
+    if brief.id is not None:
+        uri = _uri(brief.id)
+        if is_absolute_uri(uri) and not uri.startswith(_ID_URN):
+            return uri
+        return _ID_URN + quote(brief.id, safe="")
+    if brief.url is None:
+        raise RenderError("ninjs needs a uri: give the Brief an id or a url")
+    return _uri(brief.url)
+
+
+def _date_time(value: datetime) -> str:
+    """An aware datetime as RFC 3339 (an offset in seconds, which it lacks, becomes UTC)."""
+    text = format_iso(value)
+    return text if is_date_time(text) else format_iso(value.astimezone(UTC))
+
+
+def _put_date(out: dict[str, Any], key: str, value: date | None) -> None:
+    """Write a date-time property; a date alone, which no ninjs date property holds, is
+    kept as an alternative id with the role ``newsitem:<key>``."""
+    if isinstance(value, datetime):
+        out[key] = _date_time(value)
+    elif value is not None:
+        out.setdefault("altIds", []).append({"role": _DATE_ROLE + key, "value": value.isoformat()})
 
 
 def _text_block(role: str, value: str, content_type: str | None = None) -> dict[str, Any]:
@@ -185,12 +262,12 @@ def _text_block(role: str, value: str, content_type: str | None = None) -> dict[
 
 
 def _image(image: Image, name: str) -> dict[str, Any]:
-    rendition: dict[str, Any] = {"name": "original", "href": image.url}
+    rendition: dict[str, Any] = {"name": "original", "href": _uri(image.url)}
     if image.width is not None:
         rendition["width"] = image.width
     if image.height is not None:
         rendition["height"] = image.height
-    out: dict[str, Any] = {"name": name, "uri": image.url, "type": "picture"}
+    out: dict[str, Any] = {"name": name, "uri": _uri(image.url), "type": "picture"}
     if image.credit is not None:
         out["by"] = image.credit
     descriptions = []
@@ -204,30 +281,49 @@ def _image(image: Image, name: str) -> dict[str, Any]:
     return out
 
 
-def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
-    uri = video.url or video.embed_url or video.content_url or f"urn:newsitem:{name}"
-    out: dict[str, Any] = {"name": name, "uri": uri, "type": "video"}
-    if video.published is not None:
-        out["firstCreated"] = format_iso(video.published)
-    headlines = []
-    if video.title is not None:
-        headlines.append(_text_block("main", video.title))
-    if video.label is not None:
-        headlines.append(_text_block("kicker", video.label))
+def _teaser(
+    kind: str,
+    name: str,
+    urn: str,
+    url: str | None,
+    published: date | None,
+    title: str | None,
+    label: str | None,
+) -> dict[str, Any]:
+    """An association's head: name, uri (a URN of ours without a URL), type, date, and the
+    title and label as the headlines ``main`` and ``kicker``."""
+    out: dict[str, Any] = {
+        "name": name,
+        "uri": f"urn:newsitem:{urn}" if url is None else _uri(url),
+        "type": kind,
+    }
+    _put_date(out, "firstCreated", published)
+    headlines = [
+        _text_block(role, text)
+        for role, text in (("main", title), ("kicker", label))
+        if text is not None
+    ]
     if headlines:
         out["headlines"] = headlines
+    return out
+
+
+def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
+    url = video.url or video.embed_url or video.content_url
+    out = _teaser("video", name, name, url, video.published, video.title, video.label)
     if video.description is not None:
         out["descriptions"] = [_text_block("summary", video.description, "text/plain")]
     if video.provider is not None and video.video_id is not None:
-        out["altIds"] = [{"role": f"provider:{video.provider}", "value": video.video_id}]
+        alt_id = {"role": f"provider:{video.provider}", "value": video.video_id}
+        out["altIds"] = [alt_id, *out.get("altIds", ())]
     renditions: list[dict[str, Any]] = []
     if video.url is not None:
-        renditions.append({"name": "web", "href": video.url, "contentType": "text/html"})
+        renditions.append({"name": "web", "href": _uri(video.url), "contentType": "text/html"})
     if video.embed_url is not None:
-        renditions.append({"name": "player", "href": video.embed_url, "contentType": "text/html"})
+        player = {"name": "player", "href": _uri(video.embed_url), "contentType": "text/html"}
+        renditions.append(player)
     if video.content_url is not None:
-        media: dict[str, Any] = {"name": "original", "href": video.content_url}
-        renditions.append(media)
+        renditions.append({"name": "original", "href": _uri(video.content_url)})
     if video.duration is not None:
         seconds = video.duration / timedelta(seconds=1)
         target = renditions[-1] if video.content_url is not None else None
@@ -242,47 +338,39 @@ def _video(video: VideoTeaser, name: str) -> dict[str, Any]:
     return out
 
 
+def _related_item(item: RelatedItem, name: str, urn: str) -> dict[str, Any]:
+    out = _teaser("text", name, urn, item.url, item.published, item.headline, item.label)
+    if item.summary is not None:
+        out["descriptions"] = [_text_block("summary", item.summary, "text/html")]
+    if item.url is not None:
+        out["renditions"] = [{"name": "web", "href": _uri(item.url), "contentType": "text/html"}]
+    if item.image is not None:
+        out["associations"] = [_image(item.image, "image")]
+    return out
+
+
 def _related(block: RelatedBlock, name: str) -> dict[str, Any]:
-    uri = block.see_all.url if block.see_all is not None else f"urn:newsitem:{name}"
+    see_all = block.see_all
+    uri = f"urn:newsitem:{name}" if see_all is None else _uri(see_all.url)
     out: dict[str, Any] = {"name": name, "uri": uri, "type": "composite"}
     if block.title is not None:
         out["headlines"] = [_text_block("main", block.title)]
-    if block.see_all is not None:
-        link: dict[str, Any] = {"name": "see-all", "href": block.see_all.url}
-        if block.see_all.text is not None:
-            link["title"] = block.see_all.text
+    if see_all is not None:
+        link: dict[str, Any] = {"name": "see-all", "href": _uri(see_all.url)}
+        if see_all.text is not None:
+            link["title"] = see_all.text
         out["renditions"] = [link]
-    items = []
-    for index, item in enumerate(block.items):
-        entry: dict[str, Any] = {
-            "name": f"item-{index}",
-            "uri": item.url or f"urn:newsitem:{name}:item-{index}",
-            "type": "text",
-        }
-        if item.published is not None:
-            entry["firstCreated"] = format_iso(item.published)
-        headlines = []
-        if item.headline is not None:
-            headlines.append(_text_block("main", item.headline))
-        if item.label is not None:
-            headlines.append(_text_block("kicker", item.label))
-        if headlines:
-            entry["headlines"] = headlines
-        if item.summary is not None:
-            entry["descriptions"] = [_text_block("summary", item.summary, "text/html")]
-        if item.url is not None:
-            entry["renditions"] = [{"name": "web", "href": item.url, "contentType": "text/html"}]
-        if item.image is not None:
-            entry["associations"] = [_image(item.image, "image")]
-        items.append(entry)
-    out["associations"] = items
+    out["associations"] = [
+        _related_item(item, f"item-{index}", f"{name}:item-{index}")
+        for index, item in enumerate(block.items)
+    ]
     return out
 
 
 def _author(author: Author) -> dict[str, Any]:
     out: dict[str, Any] = {"name": author.name, "rel": "author"}
     if author.url is not None:
-        out["uri"] = author.url
+        out["uri"] = _uri(author.url)
     contacts = []
     if author.email is not None:
         contacts.append({"type": "email", "value": author.email})
@@ -294,18 +382,13 @@ def _author(author: Author) -> dict[str, Any]:
 
 def _generate(brief: Brief, version: str) -> dict[str, Any]:
     """Write what the model's own fields say, in 3.x spelling, with no extensions."""
-    uri = brief.id or brief.url
-    if uri is None:
-        raise RenderError("ninjs needs a uri: give the Brief an id or a url")
     out: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": version, "schema": _SCHEMA_URL.format(version)},
-        "uri": uri,
+        "uri": _brief_uri(brief),
         "type": "text",
     }
-    if brief.published is not None:
-        out["firstCreated"] = format_iso(brief.published)
-    if brief.modified is not None:
-        out["versionCreated"] = format_iso(brief.modified)
+    _put_date(out, "firstCreated", brief.published)
+    _put_date(out, "versionCreated", brief.modified)
     if brief.language is not None:
         out["language"] = brief.language
     headlines = [_text_block("main", brief.headline)]
@@ -336,11 +419,11 @@ def _generate(brief: Brief, version: str) -> dict[str, Any]:
         for source in brief.attributions:
             entry: dict[str, Any] = {"name": source.name, "role": "source"}
             if source.url is not None:
-                entry["uri"] = source.url
+                entry["uri"] = _uri(source.url)
             sources.append(entry)
         out["infoSources"] = sources
     if brief.url is not None:
-        out["renditions"] = [{"name": "web", "href": brief.url, "contentType": "text/html"}]
+        out["renditions"] = [{"name": "web", "href": _uri(brief.url), "contentType": "text/html"}]
     associations = [_image(image, f"image-{i}") for i, image in enumerate(brief.images)]
     associations += [_video(video, f"video-{i}") for i, video in enumerate(brief.videos)]
     associations += [_related(block, f"related-{i}") for i, block in enumerate(brief.related)]
@@ -349,51 +432,146 @@ def _generate(brief: Brief, version: str) -> dict[str, Any]:
     return out
 
 
-def to_ninjs(obj: Any, *, version: str = "3.0", **options: Any) -> dict[str, Any]:
-    """Write a brief as a ninjs document.
+def _nested_extensions(extensions: Mapping[str, JSONValue], at: str) -> Iterator[tuple[str, str]]:
+    for key in extensions:
+        yield key_path(f"{at}.extensions", key), "ninjs keeps no extensions of nested objects"
+
+
+def _model_losses(brief: Brief, at: str) -> Iterator[tuple[str, str]]:
+    """What of a brief's fields ninjs cannot hold (docs/formats.md lists it)."""
+    if brief.reading_time is not None:
+        yield f"{at}.reading_time", "ninjs has no reading time"
+    for index, author in enumerate(brief.authors):
+        where = f"{at}.authors[{index}]"
+        for field in ("avatar", "bio", "role"):
+            if getattr(author, field) is not None:
+                yield f"{where}.{field}", f"ninjs people and organisations have no {field}"
+        yield from _nested_extensions(author.extensions, where)
+    for index, image in enumerate(brief.images):
+        yield from _nested_extensions(image.extensions, f"{at}.images[{index}]")
+    for index, source in enumerate(brief.attributions):
+        for field in ("date", "date_text", "text"):
+            if getattr(source, field) is not None:
+                yield f"{at}.attributions[{index}].{field}", f"ninjs info sources have no {field}"
+    for index, video in enumerate(brief.videos):
+        where = f"{at}.videos[{index}]"
+        if (video.provider is None) != (video.video_id is None):
+            field = "provider" if video.video_id is None else "video_id"
+            yield f"{where}.{field}", "ninjs keeps a provider only with its video id"
+        yield from _nested_extensions(video.extensions, where)
+        if video.thumbnail is not None:
+            yield from _nested_extensions(video.thumbnail.extensions, f"{where}.thumbnail")
+    for index, block in enumerate(brief.related):
+        where = f"{at}.related[{index}]"
+        yield from _nested_extensions(block.extensions, where)
+        for number, item in enumerate(block.items):
+            yield from _nested_extensions(item.extensions, f"{where}.items[{number}]")
+            if item.image is not None:
+                image_at = f"{where}.items[{number}].image"
+                yield from _nested_extensions(item.image.extensions, image_at)
+
+
+def _spell(name: str, major: int) -> str:
+    """A property name, given in either spelling, in the spelling of ``major``."""
+    camel = _TO_3.get(name, name)
+    return _TO_2.get(camel, camel) if major == 2 else camel
+
+
+def _extension_problems(
+    check: Conformance, target: str, value: Any, version: str
+) -> list[tuple[str, str]] | None:
+    """How a kept property breaks the written version (``None``: the version lacks it)."""
+    problems = check.property_errors(target, value)
+    declared = value.get("version") if target == "standard" and isinstance(value, dict) else None
+    if problems is not None and declared not in (None, version):
+        problems.append(("$.standard.version", f"declares {declared!r}, not {version!r}"))
+    return problems
+
+
+def _ignore_loss(path: str, message: str) -> None:
+    """The default loss handler: losses go untold."""
+
+
+def to_ninjs(
+    obj: Any, *, version: str = "3.0", on_loss: LossHandler | None = None, **options: Any
+) -> dict[str, Any]:
+    """Write a brief as a ninjs document valid against its version's official schema.
 
     Args:
         obj: A :class:`~newsitem.Brief`, or a :class:`~newsitem.Page` with a brief.
         version: The ninjs version: ``"3.0"`` (default), ``"3.1"``, ``"2.1"``, ``"2.2"``;
             ``"3.x"`` and ``"2.x"`` name the latest of each. 2.0 is read, not written: its
             schema lacks fields 2.1 added (``contactinfo`` of people), so 2.x means 2.2.
+        on_loss: Called as ``on_loss(path, message)`` for everything left out: model
+            fields ninjs has no place for, extensions outside ``ninjs:``, and ``ninjs:``
+            extensions that the version lacks (``digitalSourceType`` in 3.0, 3.x event
+            details in 2.x) or that would break its schema (``urgency: 0.1`` read from an
+            invalid document). Paths are JSONPaths into the model's native JSON.
         options: Accepted for the render registry's uniform call; none is used.
 
     Returns:
-        The document, with 2.x or 3.x key spelling. Extensions under ``ninjs:`` are
-        written back verbatim; extensions in other namespaces cannot be held in ninjs,
-        whose schemas refuse unknown properties, and are left out.
+        The document, with 2.x or 3.x key spelling.
 
     Raises:
         RenderError: ``obj`` is not a brief (or a page with one), has neither ``id`` nor
             ``url`` for the required ``uri``, or ``version`` is unknown.
     """
     del options
-    brief = _brief_of(obj)
-    major = _major(version)
-    concrete = _CONCRETE.get(version, version)
+    report = _ignore_loss if on_loss is None else on_loss
+    brief, at = _brief_of(obj, report)
+    concrete = _concrete(version)
+    major = int(concrete[0])
+    check = conformance(concrete)
     out = _generate(brief, concrete)
-    omit = brief.extensions.get(_OMIT)
-    for key, value in brief.extensions.items():
-        namespace, _, name = key.partition(":")
-        if namespace == "ninjs" and key != _OMIT:
-            out[_TO_3.get(name, name)] = json_copy(value)
-    if isinstance(omit, list):
-        for omitted in omit:
-            if isinstance(omitted, str):
-                out.pop(_TO_3.get(omitted, omitted), None)
     if major == 2:
         out = _respell(out, _TO_2)
+    for path, message in _model_losses(brief, at):
+        report(path, message)
+    for key, value in brief.extensions.items():
+        where = key_path(f"{at}.extensions", key)
+        namespace, _, name = key.partition(":")
+        if namespace != "ninjs":
+            report(where, "ninjs has no place for extensions outside the ninjs: namespace")
+            continue
+        if key == _OMIT:
+            continue
+        target = _spell(name, major)
+        candidate = json_copy(value)
+        if major == 2:
+            candidate = _respell(candidate, _TO_2)
+        problems = _extension_problems(check, target, candidate, concrete)
+        if problems is None:
+            report(where, f"ninjs {concrete} has no property {target!r}")
+        elif problems:
+            path, problem = problems[0]
+            report(where, f"not valid in ninjs {concrete}, left out ({path}: {problem})")
+        else:
+            out[target] = candidate
+    omit = brief.extensions.get(_OMIT)
+    for omitted in omit if isinstance(omit, list) else ():
+        if isinstance(omitted, str) and _spell(omitted, major) != "uri":
+            out.pop(_spell(omitted, major), None)
+    broken = check.errors(out)
+    if broken:  # never expected: the generated part is valid by construction
+        listed = "; ".join(f"{path}: {problem}" for path, problem in broken[:3])
+        raise RenderError(f"the brief would not be valid ninjs {concrete}: {listed}")
     return out
 
 
-def _brief_of(obj: Any) -> Brief:
+def _brief_of(obj: Any, report: LossHandler) -> tuple[Brief, str]:
+    """The brief to write and its JSONPath; a page's other fields are told as lost."""
     from newsitem.models import Page
 
     if isinstance(obj, Page) and obj.brief is not None:
-        return obj.brief
+        for field in ("url", "site_name", "title", "language", "blocks"):
+            value = getattr(obj, field)
+            if value and value != getattr(obj.brief, field, None):
+                report(f"$.{field}", "ninjs holds the page's brief, not the page")
+        for path, message in _nested_extensions(obj.extensions, "$"):
+            report(path, message)
+        return obj.brief, "$.brief"
     if isinstance(obj, Brief):
-        return obj
+        return obj, "$"
     raise RenderError(f"ninjs holds one news item: expected a Brief, got {type(obj).__name__}")
 
 
@@ -448,6 +626,16 @@ class _Reader:
             for entry in texts:
                 if entry[0] == role and entry[2].strip():
                     return entry
+        return None
+
+    def date(self, item: Mapping[str, Any], key: str, path: str) -> DateValue | None:
+        """A date-time property, or the date alone the writer keeps as an alternative id."""
+        value = self.p.date(item, key, path)
+        if value is not None or key in item:
+            return value
+        for where, alt_id in self.blocks(item, "altIds", path):
+            if alt_id.get("role") == _DATE_ROLE + key and isinstance(alt_id.get("value"), str):
+                return self.p.parse_date(alt_id["value"], key_path(where, "value"))
         return None
 
     def markup(self, entry: tuple[str | None, str | None, str] | None, policy: str) -> Any:
@@ -569,7 +757,7 @@ class _Reader:
             provider=provider,
             video_id=video_id,
             duration=duration,
-            published=self.p.date(item, "firstCreated", path),
+            published=self.date(item, "firstCreated", path),
             thumbnail=thumbnail,
         )
 
@@ -624,7 +812,7 @@ class _Reader:
             label=label[2] if label else None,
             summary=summary,
             url=url,
-            published=self.p.date(item, "firstCreated", path),
+            published=self.date(item, "firstCreated", path),
             image=image,
         )
 
@@ -683,6 +871,13 @@ def _build(problems: Problems, path: str, cls: type[_M], **fields: Any) -> _M | 
         return None
 
 
+def _id_of(uri: str | None) -> str | None:
+    """A brief's id from its ``uri``: the id the writer had to wrap in a URN of ours."""
+    if uri is not None and uri.startswith(_ID_URN):
+        return unquote(uri.removeprefix(_ID_URN))
+    return uri
+
+
 def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     """Read the model's fields from a 3.x-spelled document."""
     r = _Reader(problems)
@@ -712,11 +907,11 @@ def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     url = r.href(renditions, "web")
     fields: dict[str, Any] = {
         "headline": headline[2] if headline else fallback,
-        "id": None if uri == url else uri,
+        "id": None if uri == url else _id_of(uri),
         "url": url,
         "label": label[2] if label else None,
-        "published": r.p.date(doc, "firstCreated", "$"),
-        "modified": r.p.date(doc, "versionCreated", "$"),
+        "published": r.date(doc, "firstCreated", "$"),
+        "modified": r.date(doc, "versionCreated", "$"),
         "language": r.p.language(doc, "language", "$"),
     }
     descriptions = r.texts(doc, "descriptions", "$")
@@ -781,13 +976,29 @@ def _read_fields(doc: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     return fields
 
 
-def read_ninjs(data: Any, *, version: str | None = None) -> Brief:
+def _schema_version(doc: Mapping[str, Any], version: str | None) -> str:
+    """The version whose official schema a strict reading holds a document to."""
+    if version is None:
+        declared = _declared(doc, [v for v in SCHEMA_FILES if v != "2.x-dev"])
+        if declared is not None:
+            return declared
+        version = "2.x" if _spelling(doc) == 2 else "3.x"
+    if version not in READ_VERSIONS and version not in _CONCRETE:
+        raise UnknownFormatError("ninjs version", version, READ_VERSIONS)
+    return _CONCRETE.get(version, version)
+
+
+def read_ninjs(data: Any, *, version: str | None = None, strict: bool = False) -> Brief:
     """Read a ninjs 2.x or 3.x document into a brief.
 
     Args:
         data: JSON text, bytes, or the decoded document.
         version: ``"2.x"`` or ``"3.x"`` (or an exact version) to override detection by
-            key spelling.
+            the ``standard`` the document declares and the spelling of its keys.
+        strict: Hold the document to the official IPTC schema of its version first
+            (2.0, 2.1, 2.2, 3.0, 3.1, or ``"2.x-dev"`` when asked for); ``"2.x"`` and
+            ``"3.x"`` mean 2.2 and 3.1. As in IPTC's own test suite, ``format`` is an
+            annotation. Needs ``jsonschema`` (``pip install 'newsitem[schema]'``).
 
     Returns:
         The brief; properties without a home in the models are in its ``extensions``.
@@ -795,14 +1006,22 @@ def read_ninjs(data: Any, *, version: str | None = None) -> Brief:
     Raises:
         JSONParseError: invalid JSON, or a document that is not ninjs: not an object, no
             ``uri``, headlines or bodies without string values, associations without
-            ``name`` or ``uri``, dates or languages that cannot be read. Every problem is
-            listed with its JSONPath.
+            ``name`` or ``uri``, dates or languages that cannot be read; with ``strict``,
+            anything the schema refuses. Every problem is listed with its JSONPath.
+        UnknownFormatError: ``strict`` with a ``version`` that has no schema.
+        ImportError: ``strict`` without ``jsonschema`` installed.
     """
     doc = decode_json(data, "ninjs")
     if not isinstance(doc, dict):
         raise JSONParseError(
             "invalid ninjs document", [("$", f"expected object, got {json_type(doc)}")]
         )
+    if strict:
+        schema_version = _schema_version(doc, version)
+        refused = schema_problems(doc, schema_version)
+        if refused:
+            raise JSONParseError(f"not valid ninjs {schema_version}", refused)
+        version = version or schema_version
     detected = version or detect_ninjs_version(doc)
     doc3 = _respell(doc, _TO_3) if detected.startswith("2") else doc
     problems = Problems("ninjs")
@@ -832,8 +1051,12 @@ def read_ninjs(data: Any, *, version: str | None = None) -> Brief:
     return attrs.evolve(brief, extensions=extensions) if extensions else brief
 
 
-def read_ninjs_collection(data: Any, *, version: str | None = None) -> tuple[Brief, ...]:
+def read_ninjs_collection(
+    data: Any, *, version: str | None = None, strict: bool = False
+) -> tuple[Brief, ...]:
     """Read a collection: a JSON array of ninjs documents (IPTC's "collection" examples).
+
+    ``version`` and ``strict`` apply to each document as in :func:`read_ninjs`.
 
     Raises:
         JSONParseError: invalid JSON, not an array, or problems in any document; paths
@@ -848,7 +1071,7 @@ def read_ninjs_collection(data: Any, *, version: str | None = None) -> tuple[Bri
     problems: list[tuple[str, str]] = []
     for index, doc in enumerate(docs):
         try:
-            out.append(read_ninjs(doc, version=version))
+            out.append(read_ninjs(doc, version=version, strict=strict))
         except JSONParseError as exc:
             problems.extend((f"$[{index}]{path[1:]}", message) for path, message in exc.problems)
     if problems:
