@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 
-from newsitem._dates import parse_duration, parse_reading_time, read_iso_date
+from newsitem._datevalues import parse_duration, parse_reading_time, read_iso_date
 from newsitem._json import read_json
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML

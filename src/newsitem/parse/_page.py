@@ -11,7 +11,7 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
-from newsitem._dates import parse_date, parse_reading_time
+from newsitem._datevalues import parse_date, parse_reading_time
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
 from newsitem.errors import HTMLParseError, NewsitemError, ParseError, SanitizeError
@@ -40,8 +40,6 @@ from newsitem.parse._body import (
     search_words,
     strip_never_content,
 )
-from newsitem.parse._datelines import find_text_date
-from newsitem.parse._dating import settle_published
 from newsitem.parse._decode import (
     check_html,
     decode_html,
@@ -54,6 +52,8 @@ from newsitem.parse._links import absolute_url
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
+from newsitem.parse._published import settle_published
+from newsitem.parse._textdates import find_text_date
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
 from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text

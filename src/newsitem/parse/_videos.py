@@ -11,7 +11,7 @@ from typing import Final
 import lxml.etree
 import lxml.html
 
-from newsitem._dates import parse_duration
+from newsitem._datevalues import parse_duration
 from newsitem.errors import NewsitemError
 from newsitem.models import Image, VideoTeaser
 from newsitem.parse._body import class_and_id, clean_text

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
-from newsitem._dates import parse_date
+from newsitem._datevalues import parse_date
 from newsitem.errors import ParseError
 
 __all__ = ["settle_published"]
