@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsitem.parse import _body, _page
-from newsitem.parse._body import ASCII_LOOKALIKES, search_words
+from newsitem.parse._tree import ASCII_LOOKALIKES, search_words
 
 PAIRS = [
     (_body._CALL_TO_ACTION_WORDS, _body._CALL_TO_ACTION),

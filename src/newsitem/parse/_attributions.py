@@ -15,8 +15,7 @@ import lxml.html
 
 from newsitem.errors import NewsitemError
 from newsitem.models import SourceAttribution, is_http_url
-from newsitem.parse._body import clean_text
-from newsitem.parse._index import text_content
+from newsitem.parse._tree import normalize_space, text_content
 
 __all__ = ["find_attributions"]
 
@@ -65,7 +64,7 @@ def find_attributions(
     """Find the sources a body cites, first mention of each source only."""
     links = _Links()
     for link in container.iter("a"):
-        text = clean_text(text_content(link))
+        text = normalize_space(text_content(link))
         if text:
             links.add(text, (link.get("href") or "").strip())
     found: dict[str, SourceAttribution] = {}
@@ -76,7 +75,7 @@ def find_attributions(
         verb_word = any(map(raw.__contains__, _VERB_WORDS))
         if not verb_word and "according" not in raw:
             continue
-        text = clean_text(raw)
+        text = normalize_space(raw)
         reporting = verb_word and _VERB.search(text) is not None
         according = "according to" in text  # the text's whitespace is single spaces
         if not reporting and not according:

@@ -9,7 +9,6 @@ import lxml.etree
 import lxml.html
 
 from newsitem.models import AuthorKind
-from newsitem.parse._body import clean_text
 from newsitem.parse._index import (
     AUTHOR,
     AUTHOR_NAME,
@@ -17,9 +16,8 @@ from newsitem.parse._index import (
     CARD,
     CARDISH,
     PageIndex,
-    text_content,
 )
-from newsitem.parse._links import is_inside
+from newsitem.parse._tree import is_inside, normalize_space, text_content
 
 __all__ = [
     "author_kind",
@@ -72,7 +70,7 @@ _WITH = re.compile(r"\s*\((?:with|avec|mit|con|con la colaboración de)\s+", re.
 
 
 def _clean_name(piece: str, site_name: str | None) -> str | None:
-    piece = clean_text(piece).strip(" -–—:|·•()[]\"'")
+    piece = normalize_space(piece).strip(" -–—:|·•()[]\"'")
     piece = _BY.sub("", piece)
     piece = _DATE_TAIL.sub("", piece).strip(" -–—:|·•,")
     if not piece or _NOT_NAME.search(piece) or _ROLES.match(piece):
@@ -94,7 +92,7 @@ def split_byline(text: str, *, site_name: str | None = None) -> list[str]:
     >>> split_byline("Jane Doe, Staff Writer | Updated Dec. 14, 2022")
     ['Jane Doe']
     """
-    text = clean_text(text)
+    text = normalize_space(text)
     if not text:
         return []
     text = _BY.sub("", text)
@@ -256,7 +254,7 @@ def find_author_cards(
             continue
         if any(is_inside(element, card) for card in cards):
             continue
-        text = clean_text(text_content(element))
+        text = normalize_space(text_content(element))
         if not text or len(text) > 2000:
             continue
         cards.append(element)

@@ -23,6 +23,8 @@ from typing import Any, Final
 import lxml.etree
 import lxml.html
 
+from newsitem.parse._tree import is_hidden
+
 __all__ = [
     "AUTHOR",
     "AUTHOR_NAME",
@@ -38,8 +40,6 @@ __all__ = [
     "TAGS",
     "TITLE",
     "PageIndex",
-    "is_hidden",
-    "text_content",
 ]
 
 # The words each verdict looks for inside a class or id token (lower-cased). "-?" stands
@@ -267,28 +267,6 @@ _RAW_TEXT: Final = frozenset({"script", "style", "noscript", "template", "textar
 _SPECIAL: Final = frozenset(
     {"itemprop", "rel", "itemscope", "aria-label", "itemtype", "style", "hidden", "aria-hidden"}
 )
-
-
-def text_content(element: lxml.html.HtmlElement) -> str:
-    """The text of ``element`` and everything in it, as ``element.text_content()`` gives
-    it, read by the serializer in about half the time (no XPath evaluation).
-
-    >>> from newsitem.parse._decode import parse_tree
-    >>> text_content(parse_tree("<p>Rain <b>and</b> wind</p>tail").find(".//p"))
-    'Rain and wind'
-    """
-    return lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-
-
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def is_hidden(element: lxml.html.HtmlElement) -> bool:
-    """Whether an attribute or inline style hides the element."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
 
 
 class PageIndex:

@@ -16,8 +16,9 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
-from newsitem.parse._index import PageIndex, text_content
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import text_content
 
 __all__ = ["Metadata", "read_jsonld_texts", "read_metadata"]
 

@@ -32,14 +32,7 @@ from newsitem.models import (
 from newsitem.parse._attributions import find_attributions
 from newsitem.parse._authors import author_kind, find_author_cards, find_byline, split_byline
 from newsitem.parse._blocks import find_related_blocks, read_author_card
-from newsitem.parse._body import (
-    class_and_id,
-    clean_text,
-    extract_body,
-    remove_element,
-    search_words,
-    strip_never_content,
-)
+from newsitem.parse._body import extract_body, strip_never_content
 from newsitem.parse._decode import (
     check_html,
     decode_html,
@@ -47,13 +40,21 @@ from newsitem.parse._decode import (
     surely_html,
     utf8_expected,
 )
-from newsitem.parse._index import BREADCRUMB, PageIndex, text_content
+from newsitem.parse._index import BREADCRUMB, PageIndex
 from newsitem.parse._links import absolute_url
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
 from newsitem.parse._published import settle_published
 from newsitem.parse._textdates import find_text_date
+from newsitem.parse._tree import (
+    class_and_id,
+    normalize_space,
+    remove_element,
+    search_words,
+    text_content,
+    xpath_text,
+)
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
 from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text
@@ -118,7 +119,7 @@ def _date_reader(
     reference = reference or options.reference
 
     def read(text: str) -> date | datetime | None:
-        text = clean_text(text)
+        text = normalize_space(text)
         if not text:
             return None
         try:
@@ -228,7 +229,7 @@ def _choose_headline(
 def _h1_texts(page_index: PageIndex) -> list[str]:
     texts = []
     for h1 in page_index.tagged("h1"):
-        text = clean_text(text_content(h1))
+        text = normalize_space(text_content(h1))
         if text and len(text) < 400:
             texts.append(text)
     return texts
@@ -244,7 +245,7 @@ def _find_reading_time(page_index: PageIndex) -> ReadingTime | None:
         text = element.text
         if not text or len(element) > 1 or not _READING_HINT.search(text):
             continue
-        full = clean_text(text_content(element))
+        full = normalize_space(text_content(element))
         if len(full) > 40:
             continue
         try:
@@ -272,7 +273,7 @@ def _find_kicker(page_index: PageIndex, headline: str | None) -> str | None:
                     continue
                 if not search_words(class_and_id(element), _KICKER_WORDS, _KICKER_CLASS):
                     continue
-                text = clean_text(text_content(element))
+                text = normalize_space(text_content(element))
                 if text and len(text) <= 40 and text != headline and not text[0].isdigit():
                     return text
         node = node.getparent()
@@ -296,7 +297,7 @@ def _breadcrumb_section(page_index: PageIndex, headline: str | None) -> str | No
             and ("BreadcrumbList" not in (container.get("itemtype") or ""))
         ):
             continue
-        crumbs = [clean_text(text_content(a)) for a in container.iter("a")]
+        crumbs = [normalize_space(text_content(a)) for a in container.iter("a")]
         crumbs = [
             c for c in crumbs if c and c != headline and c.casefold() not in ("home", "start")
         ]
@@ -311,7 +312,7 @@ def _find_dom_date(
     for element in root.iter("span", "div", "p", "time", "small", "abbr"):
         if not search_words(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
             continue
-        text = clean_text(element.get("title") or text_content(element))
+        text = normalize_space(element.get("title") or text_content(element))
         if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
             continue
         value = read(text)
@@ -373,8 +374,8 @@ def _images(
                     if credit_el is not None and re.search(
                         r"credit|copyright|source|byline", credit_el.get("class") or "", re.I
                     ):
-                        credit = clean_text(text_content(credit_el)) or None
-                    caption = clean_text(text_content(cap)) or None
+                        credit = normalize_space(text_content(credit_el)) or None
+                    caption = normalize_space(text_content(cap)) or None
                     if caption and credit and caption.endswith(credit):
                         caption = caption[: -len(credit)].strip() or None
             try:
@@ -397,7 +398,7 @@ def _language(value: str | None, notes: Notes) -> str | None:
 
 
 def _structured_kind(author: Author) -> AuthorKind:
-    if author_kind(clean_text(author.name)) is AuthorKind.ORGANIZATION:
+    if author_kind(normalize_space(author.name)) is AuthorKind.ORGANIZATION:
         return AuthorKind.ORGANIZATION
     return author.kind
 
@@ -439,20 +440,6 @@ def _choose_profile(url: str | None, options: ParseOptions) -> SiteProfile | Non
     return find_profile(url, profiles)
 
 
-def _xpath_text(root: lxml.html.HtmlElement, path: str | None) -> str | None:
-    if path is None:
-        return None
-    for found in root.xpath(path):
-        if isinstance(found, lxml.html.HtmlElement):
-            text = found.get("datetime") or found.get("content") or text_content(found)
-        else:
-            text = str(found)
-        text = clean_text(text)
-        if text:
-            return text
-    return None
-
-
 def build_page(
     html: str | bytes,
     *,
@@ -491,7 +478,7 @@ def build_page(
     site_name = meta.site_name or (profile.site_name if profile else None)
 
     h1s = _h1_texts(page_index)
-    profile_headline = _xpath_text(root, profile.headline if profile else None)
+    profile_headline = xpath_text(root, profile.headline if profile else None)
     structured = ld_brief.headline if ld_brief else meta.headline
     if profile_headline:
         headline: str | None = _strip_site(profile_headline, site_name, h1s)
@@ -502,15 +489,15 @@ def build_page(
             _strip_site(meta.document_title, site_name, h1s) if meta.document_title else None,
             site_name,
         )
-    headline = clean_text(headline) or None if headline else None
+    headline = normalize_space(headline) or None if headline else None
 
     # Authors: structured first, then the byline the page shows.
     authors: tuple[Author, ...] = tuple(
         # A wire or desk the page calls a Person ("CNN Wire") is an organization all the same.
-        attrs.evolve(a, name=clean_text(a.name), kind=_structured_kind(a))
+        attrs.evolve(a, name=normalize_space(a.name), kind=_structured_kind(a))
         for a in (ld_brief.authors if ld_brief else ())
     )
-    profile_byline = _xpath_text(root, profile.authors if profile else None)
+    profile_byline = xpath_text(root, profile.authors if profile else None)
     if not authors and profile_byline:
         authors = _make_authors(split_byline(profile_byline, site_name=None), {}, base_url)
     byline_names, byline_urls = find_byline(root, site_name=None, index=page_index)
@@ -524,7 +511,7 @@ def build_page(
         authors = _make_authors(byline_names, byline_urls, base_url)
 
     reading_time = _find_reading_time(page_index)
-    label = _xpath_text(root, profile.label if profile else None) or _find_kicker(
+    label = xpath_text(root, profile.label if profile else None) or _find_kicker(
         page_index, headline
     )
     breadcrumb = _breadcrumb_section(page_index, headline)
@@ -583,7 +570,7 @@ def build_page(
     published = ld_brief.published if ld_brief else None
     modified = ld_brief.modified if ld_brief else None
     if published is None and profile is not None:
-        profile_date = _xpath_text(root, profile.published)
+        profile_date = xpath_text(root, profile.published)
         published = read_date(profile_date) if profile_date else None
     if published is None and meta.published:
         published = read_date(meta.published)
