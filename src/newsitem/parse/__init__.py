@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from newsitem.models import Page
 from newsitem.parse._notes import ExtractionNote, Notes
-from newsitem.parse._page import ParseOptions, build_page
+from newsitem.parse._options import ParseOptions
+from newsitem.parse._page import build_page
 from newsitem.parse.profiles import SiteProfile
 
 __all__ = ["ExtractionNote", "ParseOptions", "SiteProfile", "parse_html"]

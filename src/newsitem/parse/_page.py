@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime
 from typing import Any, Final
 
 import attrs
@@ -14,7 +13,7 @@ import lxml.html
 from newsitem._datevalues import parse_date, parse_reading_time
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
-from newsitem.errors import HTMLParseError, NewsitemError, ParseError, SanitizeError
+from newsitem.errors import NewsitemError, ParseError, SanitizeError
 from newsitem.formats.jsonld import read_jsonld
 from newsitem.models import (
     Author,
@@ -33,18 +32,13 @@ from newsitem.parse._attributions import find_attributions
 from newsitem.parse._authors import author_kind, find_author_cards, find_byline, split_byline
 from newsitem.parse._blocks import find_related_blocks, read_author_card
 from newsitem.parse._body import extract_body, strip_never_content
-from newsitem.parse._decode import (
-    check_html,
-    decode_html,
-    parse_tree,
-    surely_html,
-    utf8_expected,
-)
+from newsitem.parse._decode import parse_tree, read_tree
 from newsitem.parse._index import BREADCRUMB, PageIndex
 from newsitem.parse._links import absolute_url
 from newsitem.parse._metadata import Metadata, read_metadata
 from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
+from newsitem.parse._options import ParseOptions
 from newsitem.parse._published import settle_published
 from newsitem.parse._textdates import find_text_date
 from newsitem.parse._tree import (
@@ -59,36 +53,7 @@ from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
 from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text
 
-__all__ = ["ParseOptions", "build_page"]
-
-_DEFAULT_MAX_CHARS: Final = 20_000_000
-
-
-@attrs.frozen(kw_only=True)
-class ParseOptions:
-    """How :func:`~newsitem.parse.parse_html` reads a page.
-
-    Args:
-        default_tz: The zone of a time the page writes without one. Never the machine's
-            local zone. ``None`` drops such times (with a note) instead of guessing.
-        reference: When the page was fetched (timezone-aware): the year of a date written
-            without one, and the point "3 hours ago" counts back from.
-        dayfirst: How to read ambiguous all-number dates (``03/04/2022``).
-        max_chars: The largest page accepted, in characters after decoding.
-        profiles: Site profiles to choose from by URL host, tried before installed ones.
-        use_installed_profiles: Whether profiles published through the
-            ``newsitem.profiles`` entry-point group are used.
-        find_blocks: Whether related blocks, author cards and video teasers are read.
-    """
-
-    default_tz: tzinfo | None = UTC
-    reference: datetime | None = None
-    dayfirst: bool | None = None
-    max_chars: int = _DEFAULT_MAX_CHARS
-    profiles: tuple[SiteProfile, ...] = ()
-    use_installed_profiles: bool = True
-    find_blocks: bool = True
-
+__all__ = ["build_page"]
 
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _READING_HINT = re.compile(r"min|lesezeit|lesedauer|lecture", re.IGNORECASE)
@@ -449,7 +414,7 @@ def build_page(
     encoding: str | None = None,
 ) -> Page:
     """Parse one page into a :class:`Page`; see :func:`newsitem.parse.parse_html`."""
-    root, source = _read_tree(html, options, notes, encoding)
+    root, source = read_tree(html, max_chars=options.max_chars, hint=encoding, notes=notes)
     # One pass over the tree that the metadata, byline, card, block, video and body scans share.
     page_index = PageIndex(root)
     meta = read_metadata(root, notes, index=page_index)
@@ -668,52 +633,3 @@ def _summary(meta: Metadata) -> SafeHTML | None:
     if not meta.description:
         return None
     return sanitize_text(meta.description)
-
-
-def _read_tree(
-    html: str | bytes, options: ParseOptions, notes: Notes, hint: str | None
-) -> tuple[lxml.html.HtmlElement, str | bytes]:
-    """The page's tree, and what it was parsed from (to parse it again).
-
-    Bytes that would be read as UTF-8 (see :func:`utf8_expected`) are parsed as they are,
-    the parser checking that they are UTF-8 (no decoding to text first, which costs as
-    much as a tenth of the parse); bytes that are not, or whose first 64 KB do not show
-    HTML, are decoded and checked as text first, as any other page.
-    """
-    if isinstance(html, bytes | bytearray) and len(html) <= options.max_chars * 4:
-        data = bytes(html)
-        if (
-            utf8_expected(data, hint=hint)
-            and not data.startswith(b"<?xml")
-            and surely_html(data, max_chars=options.max_chars)
-        ):
-            try:
-                root = parse_tree(data)
-            except UnicodeDecodeError:
-                pass  # not UTF-8 after all: decoded below as decode_html decides
-            else:
-                notes.add("decode", "decoded as utf-8")
-                return root, data
-    text, source = _decode(html, options, notes, hint)
-    check_html(text, max_chars=options.max_chars)
-    return parse_tree(source), source
-
-
-def _decode(
-    html: str | bytes, options: ParseOptions, notes: Notes, hint: str | None
-) -> tuple[str, str | bytes]:
-    """The page's text, and what to parse: the bytes themselves when they are the text's
-    clean UTF-8 (no byte-order mark, nothing replaced), else the text."""
-    if isinstance(html, str):
-        return html, html
-    if not isinstance(html, bytes | bytearray):
-        raise TypeError(f"html: expected str or bytes, got {type(html).__name__}")
-    if len(html) > options.max_chars * 4:
-        raise HTMLParseError(
-            f"page of {len(html):,} bytes is over the limit (ParseOptions.max_chars)"
-        )
-    data = bytes(html)
-    text, encoding = decode_html(data, hint=hint)
-    notes.add("decode", f"decoded as {encoding}")
-    clean = encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
-    return text, data if clean and not text.startswith("<?xml") else text
