@@ -23,12 +23,36 @@ What was dropped and why is reported through a ``notes`` list the caller passes:
 from __future__ import annotations
 
 from newsitem.models import Page
+from newsitem.parse._context import DateReader, PageContext
 from newsitem.parse._notes import ExtractionNote, Notes
 from newsitem.parse._options import ParseOptions
 from newsitem.parse._page import build_page
+from newsitem.parse._registry import (
+    AddStage,
+    RemoveStage,
+    ReplaceStage,
+    Stage,
+    StageChange,
+    StageRegistry,
+)
+from newsitem.parse._stages import default_stages
 from newsitem.parse.profiles import SiteProfile
 
-__all__ = ["ExtractionNote", "ParseOptions", "SiteProfile", "parse_html"]
+__all__ = [
+    "AddStage",
+    "DateReader",
+    "ExtractionNote",
+    "PageContext",
+    "ParseOptions",
+    "RemoveStage",
+    "ReplaceStage",
+    "SiteProfile",
+    "Stage",
+    "StageChange",
+    "StageRegistry",
+    "default_stages",
+    "parse_html",
+]
 
 
 def parse_html(

@@ -23,7 +23,7 @@ from newsitem.parse._notes import Notes
 from newsitem.parse._tree import is_inside, normalize_space, text_content
 from newsitem.sanitize import sanitize_html, sanitize_text
 
-__all__ = ["find_related_blocks", "read_author_card"]
+__all__ = ["find_related_blocks", "holds_article", "read_author_card"]
 
 _RELATED_TITLE = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|news|content|posts|coverage|reading))?"
@@ -386,3 +386,19 @@ def read_author_card(
         if not bio.strip():
             bio = None
     return Author(name=name, kind=author_kind(name), url=url, avatar=avatar, bio=bio)
+
+
+def holds_article(element: lxml.html.HtmlElement) -> bool:
+    """Whether a block's element also holds the article (a wrapper found by its class):
+    an ``<h1>``, or 600 characters in paragraphs of 150 or more. Such an element stays
+    in the tree when the blocks are taken out of it."""
+    if next(element.iterdescendants("h1"), None) is not None:
+        return True
+    prose = 0
+    for paragraph in element.iter("p"):
+        length = len(text_content(paragraph))
+        if length >= 150:
+            prose += length
+            if prose >= 600:
+                return True
+    return False
