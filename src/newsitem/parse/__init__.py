@@ -12,6 +12,9 @@
 >>> page.brief.headline, [a.name for a in page.brief.authors]
 ('Rain expected', ['Jane Doe', 'John Roe'])
 
+The parse runs as named stages over one :class:`PageContext` (:func:`default_stages`
+lists them); a :class:`SiteProfile` can add, replace or remove stages for its site.
+
 What was dropped and why is reported through a ``notes`` list the caller passes:
 
 >>> notes = []
@@ -87,6 +90,8 @@ def parse_html(
     Raises:
         HTMLParseError: The input is not HTML or is over the size limit.
         TypeError: ``html`` is neither ``str`` nor ``bytes``.
+        ValidationError: The site profile chosen for the page changes a stage there is
+            not (or adds one there is).
     """
     collector = Notes()
     try:

@@ -30,11 +30,11 @@ _REPORTED = re.compile(
     rf"|exclusively)\s+)?(?P<verb>reported|reports|wrote|writes|published|revealed|broke\s+the\s+news"
     rf"|said|says)\b(?:\s+on\s+(?P<date>{_DATE_TEXT}))?"
 )
-# A verb _REPORTED needs: sentences without one are not searched with it (it is slow).
+# A verb _REPORTED needs: a sentence without one cannot match it and is not searched.
 _VERB = re.compile(
     r"\b(?:reported|reports|wrote|writes|published|revealed|broke\s+the\s+news|said|says)\b"
 )
-# A word each match of _VERB holds: most paragraphs hold none, and str.find is quicker.
+# A word each match of _VERB holds: a paragraph with none is passed over unsearched.
 _VERB_WORDS: Final = ("report", "wrote", "writes", "published", "revealed", "broke", "said", "says")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME_UPPER})(?=[\s,.;)]|$)")
 _OUTLET = re.compile(

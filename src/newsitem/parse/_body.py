@@ -122,8 +122,8 @@ _CALL_TO_ACTION = re.compile(
     r"|\bcrédits? photos?\s*:",
     re.IGNORECASE,
 )
-# A word every call to action above holds, lower-cased (a line lacking all of them cannot
-# match; the case-blind search is slow, and most lines are no call to action).
+# A word every call to action above holds, lower-cased: a line lacking all of them cannot
+# match and is not searched (see search_words).
 _CALL_TO_ACTION_WORDS: Final = (
     "newsletter", "follow", "download", "artikel", "beitrag", "was this", "we want",
     "never miss", "postfach", "telegram", "photo",
@@ -186,7 +186,8 @@ def strip_never_content(
 ) -> None:
     """Remove everything that is never article content from the tree, in place.
 
-    Never-content tags go first (in C), then hidden elements. With ``by_class``, an
+    Never-content tags go first (lxml strips them in one call), then hidden elements. With
+    ``by_class``, an
     element whose class or id names boilerplate goes too, unless it holds the page's
     ``<h1>``, ``<article>``, ``<main>`` or ``articleBody``: a layout wrapper named
     "sidebar-right" or "has-comments" often holds the article itself. Likewise an
@@ -294,7 +295,7 @@ def measure(root: lxml.html.HtmlElement) -> Measures:
     order = list(root.iter(lxml.etree.Element))
     sizes: Measures = {}
     size_of = sizes.get
-    links_elements = set(root.iter("a"))  # found in C; asking each element its tag is slower
+    links_elements = set(root.iter("a"))  # by lxml's tag filter, not each element's tag
     for element in reversed(order):
         own = element.text  # each read of .text or .tail makes a new string: read once
         text = len(own.strip()) if own else 0
@@ -351,7 +352,7 @@ def _score_candidates(sizes: Measures) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
     # ``sizes`` holds every element of ``body`` in reverse document order.
     for element, (length, links) in reversed(sizes.items()):
-        if length < 25:  # the cheap test first; the others below are as Readability's
+        if length < 25:  # the length test first; the others below are Readability's
             continue
         tag = element.tag
         if tag in _PARAGRAPHS:
@@ -565,10 +566,10 @@ def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
 
 
 def _inner_html(element: lxml.html.HtmlElement) -> str | None:
-    """What ``element`` holds, as HTML: the element serialized in one call (faster than
-    child by child), less its own start and end tags as the serializer writes them for an
-    empty copy; ``None`` when the copy's differ (an attribute written without a value,
-    ``hidden``, is written ``hidden=""`` on the copy)."""
+    """What ``element`` holds, as HTML: the element serialized whole, less its own start
+    and end tags as the serializer writes them for an empty copy; ``None`` when the
+    copy's differ (an attribute written without a value, ``hidden``, is written
+    ``hidden=""`` on the copy)."""
     markup = lxml.etree.tostring(element, method="html", encoding="unicode", with_tail=False)
     try:
         bare = lxml.html.Element(element.tag, dict(element.attrib))

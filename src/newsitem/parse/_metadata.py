@@ -132,7 +132,7 @@ def load_jsonld_text(text: str) -> list[Any]:
     Raises:
         ValueError: the text is not JSON even after those repairs.
     """
-    # Both wrappers hold their markers, most JSON-LD neither (a search of each is slow).
+    # Each wrapper holds its markers: most JSON-LD holds neither and is not searched.
     if "<!--" in text or "-->" in text:
         text = _HTML_COMMENT.sub("", text)
     if "<![CDATA[" in text or "]]>" in text:

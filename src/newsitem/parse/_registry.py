@@ -128,19 +128,23 @@ class StageRegistry:
         self, name: str, stage: Stage, *, priority: float | None = None
     ) -> StageRegistry:
         """Return a registry where ``name`` is ``stage``: added, or replacing the stage of
-        that name (at its priority, unless ``priority`` is given).
+        that name in its place (and at its priority, unless ``priority`` is given).
 
         Raises:
             ValidationError: A new stage without a priority.
         """
-        if priority is None:
-            if name not in self:
+        if name not in self:
+            if priority is None:
                 raise ValidationError(
                     "StageRegistry.with_stage", f"the new stage {name!r} needs a priority"
                 )
-            priority = self._entry(name).priority
-        entries = [entry for entry in self._entries if entry.name != name]
-        return StageRegistry([*entries, _Entry(name, stage, priority)])
+            return StageRegistry([*self._entries, _Entry(name, stage, priority)])
+        return StageRegistry(
+            _Entry(name, stage, entry.priority if priority is None else priority)
+            if entry.name == name
+            else entry
+            for entry in self._entries
+        )
 
     def without_stage(self, name: str) -> StageRegistry:
         """Return a registry without the stage called ``name``.

@@ -3,8 +3,9 @@
 The generic parser needs no profile; a profile only helps where a site's markup misleads
 it. A :class:`SiteProfile` names the hosts it applies to and gives XPath expressions for
 the parts it wants to pin down, plus elements to drop before extraction. Where XPaths are
-not enough, it adds, replaces or removes stages of the parse (:class:`AddStage`,
-:class:`ReplaceStage`, :class:`RemoveStage`; see :func:`~newsitem.parse.default_stages`).
+not enough, it adds, replaces or removes stages of the parse
+(:class:`~newsitem.parse.AddStage`, :class:`~newsitem.parse.ReplaceStage`,
+:class:`~newsitem.parse.RemoveStage`; see :func:`~newsitem.parse.default_stages`).
 
 Profiles come from two places: the ``profiles`` argument of
 :func:`~newsitem.parse.parse_html` (via :class:`~newsitem.parse.ParseOptions`), and
@@ -42,15 +43,7 @@ from newsitem.parse._registry import (
     StageRegistry,
 )
 
-__all__ = [
-    "PROFILE_GROUP",
-    "AddStage",
-    "RemoveStage",
-    "ReplaceStage",
-    "SiteProfile",
-    "find_profile",
-    "load_profiles",
-]
+__all__ = ["PROFILE_GROUP", "SiteProfile", "find_profile", "load_profiles"]
 
 #: The entry-point group third-party profiles are published under.
 PROFILE_GROUP = "newsitem.profiles"
@@ -151,8 +144,9 @@ class SiteProfile:
 def load_profiles() -> tuple[SiteProfile, ...]:
     """Load the profiles that installed packages publish in the ``newsitem.profiles`` group.
 
-    The entry points are read once per process (reading them costs milliseconds); call
-    ``load_profiles.cache_clear()`` after installing a profile package at run time.
+    The entry points are read once per process (from every installed distribution's
+    metadata); call ``load_profiles.cache_clear()`` after installing a profile package
+    at run time.
 
     Raises:
         ValidationError: an entry point holds something that is not a SiteProfile.
