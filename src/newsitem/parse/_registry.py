@@ -76,13 +76,15 @@ class StageRegistry:
     >>> stages = default_stages()
     >>> stages.names()[:4]
     ('own_page', 'structured', 'headline', 'blocks')
-    >>> shout = stages.get("headline")
+    >>> built_in = stages.get("headline")
     >>> def loud_headline(context):
-    ...     shout(context)
+    ...     built_in(context)
     ...     context.headline = context.headline and context.headline.upper()
     >>> louder = stages.with_stage("headline", loud_headline)
-    >>> louder.get("headline") is loud_headline, stages.get("headline") is shout
+    >>> louder.get("headline") is loud_headline, stages.get("headline") is built_in
     (True, True)
+    >>> louder.names() == stages.names()
+    True
 
     Args:
         entries: ``(name, stage, priority)`` for each stage; names are unique.
