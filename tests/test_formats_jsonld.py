@@ -27,7 +27,7 @@ from newsitem import (
     VideoTeaser,
     from_json,
 )
-from newsitem._dates import parse_date
+from newsitem._datevalues import parse_date
 from newsitem.formats._common import html_to_text, text_to_html
 from newsitem.formats.jsonld import read_jsonld, to_jsonld
 from newsitem.sanitize import sanitize_text

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import newsitem
 from newsitem import AuthorKind, HTMLParseError, VideoTeaser
 from newsitem.errors import SanitizeError, ValidationError
 from newsitem.parse import ExtractionNote, ParseOptions, SiteProfile, parse_html
@@ -580,3 +581,9 @@ def test_inner_html_gives_way_when_the_emptied_copy_is_written_otherwise() -> No
     assert section is not None
     assert _inner_html(section) is None
     assert _serialize([section]) == _children_html(section) == "<p>Text</p> tail"
+
+
+def test_options_and_notes_are_exported_at_the_top_level() -> None:
+    """``newsitem.ParseOptions`` and ``newsitem.ExtractionNote`` are the parser's classes."""
+    assert (ParseOptions, ExtractionNote) == (newsitem.ParseOptions, newsitem.ExtractionNote)
+    assert {"ExtractionNote", "ParseOptions"} <= set(newsitem.__all__)

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsitem.parse import _body, _page
-from newsitem.parse._body import ASCII_LOOKALIKES, search_words
+from newsitem.parse import _body, _labels, _published
+from newsitem.parse._tree import ASCII_LOOKALIKES, search_words
 
 PAIRS = [
     (_body._CALL_TO_ACTION_WORDS, _body._CALL_TO_ACTION),
     (_body._POSITIVE_WORDS, _body._POSITIVE),
     (_body._NEGATIVE_WORDS, _body._NEGATIVE),
-    (_page._KICKER_WORDS, _page._KICKER_CLASS),
-    (_page._DATE_WORDS, _page._DATE_CLASS),
+    (_labels._KICKER_WORDS, _labels._KICKER_CLASS),
+    (_published._DATE_WORDS, _published._DATE_CLASS),
 ]
 
 

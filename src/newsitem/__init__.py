@@ -39,7 +39,7 @@ from newsitem.models import (
     SourceAttribution,
     VideoTeaser,
 )
-from newsitem.parse import parse_html
+from newsitem.parse import ExtractionNote, ParseOptions, parse_html
 
 # ``render`` itself stays in newsitem.render: a top-level name would hide the subpackage.
 from newsitem.render import render_html, render_json, render_text
@@ -64,6 +64,7 @@ __all__ = [
     "Brief",
     "BriefKind",
     "DateValue",
+    "ExtractionNote",
     "Feed",
     "FormatDetectionError",
     "HTMLParseError",
@@ -75,6 +76,7 @@ __all__ = [
     "NewsitemError",
     "Page",
     "ParseError",
+    "ParseOptions",
     "ParsedJSON",
     "Policy",
     "PolicyError",

@@ -45,7 +45,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from newsitem._dates import format_date, format_duration, parse_duration, read_iso_date
+from newsitem._datevalues import format_date, format_duration, parse_duration, read_iso_date
 from newsitem._json import read_json, write_json
 from newsitem._markup import SafeHTML
 from newsitem.errors import JSONParseError, ParseError, ValidationError

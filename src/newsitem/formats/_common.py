@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
-from newsitem._dates import format_date, parse_date, parse_duration
+from newsitem._datevalues import format_date, parse_date, parse_duration
 from newsitem._json import MAX_DEPTH, read_json
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
@@ -156,7 +156,7 @@ class Problems:
         return value
 
     def date(self, obj: Mapping[str, Any], key: str, path: str) -> DateValue | None:
-        """Read a date member with :func:`newsitem._dates.parse_date`."""
+        """Read a date member with :func:`newsitem._datevalues.parse_date`."""
         value = self.text(obj, key, path)
         if value is None:
             return None

@@ -13,7 +13,7 @@ import calendar
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from newsitem._dates import parse_date
+from newsitem._datevalues import parse_date
 from newsitem.errors import ParseError, SanitizeError, ValidationError
 from newsitem.formats._common import Problems, html_to_text, text_to_html
 from newsitem.formats._feed_model import Feed

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, Final, TypeAlias
 
-from newsitem._dates import format_duration, parse_duration, parse_reading_time
+from newsitem._datevalues import format_duration, parse_duration, parse_reading_time
 from newsitem._markup import SafeHTML
 from newsitem._schemaorg import KIND_TYPES, ORGANIZATION_TYPES, TYPE_KINDS
 from newsitem.errors import JSONParseError, ParseError, RenderError, ValidationError

@@ -12,6 +12,9 @@
 >>> page.brief.headline, [a.name for a in page.brief.authors]
 ('Rain expected', ['Jane Doe', 'John Roe'])
 
+The parse runs as named stages over one :class:`PageContext` (:func:`default_stages`
+lists them); a :class:`SiteProfile` can add, replace or remove stages for its site.
+
 What was dropped and why is reported through a ``notes`` list the caller passes:
 
 >>> notes = []
@@ -23,11 +26,36 @@ What was dropped and why is reported through a ``notes`` list the caller passes:
 from __future__ import annotations
 
 from newsitem.models import Page
+from newsitem.parse._context import DateReader, PageContext
 from newsitem.parse._notes import ExtractionNote, Notes
-from newsitem.parse._page import ParseOptions, build_page
+from newsitem.parse._options import ParseOptions
+from newsitem.parse._page import build_page
+from newsitem.parse._registry import (
+    AddStage,
+    RemoveStage,
+    ReplaceStage,
+    Stage,
+    StageChange,
+    StageRegistry,
+)
+from newsitem.parse._stages import default_stages
 from newsitem.parse.profiles import SiteProfile
 
-__all__ = ["ExtractionNote", "ParseOptions", "SiteProfile", "parse_html"]
+__all__ = [
+    "AddStage",
+    "DateReader",
+    "ExtractionNote",
+    "PageContext",
+    "ParseOptions",
+    "RemoveStage",
+    "ReplaceStage",
+    "SiteProfile",
+    "Stage",
+    "StageChange",
+    "StageRegistry",
+    "default_stages",
+    "parse_html",
+]
 
 
 def parse_html(
@@ -62,6 +90,8 @@ def parse_html(
     Raises:
         HTMLParseError: The input is not HTML or is over the size limit.
         TypeError: ``html`` is neither ``str`` nor ``bytes``.
+        ValidationError: The site profile chosen for the page changes a stage there is
+            not (or adds one there is).
     """
     collector = Notes()
     try:

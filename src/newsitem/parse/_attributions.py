@@ -15,8 +15,7 @@ import lxml.html
 
 from newsitem.errors import NewsitemError
 from newsitem.models import SourceAttribution, is_http_url
-from newsitem.parse._body import clean_text
-from newsitem.parse._index import text_content
+from newsitem.parse._tree import normalize_space, text_content
 
 __all__ = ["find_attributions"]
 
@@ -31,11 +30,11 @@ _REPORTED = re.compile(
     rf"|exclusively)\s+)?(?P<verb>reported|reports|wrote|writes|published|revealed|broke\s+the\s+news"
     rf"|said|says)\b(?:\s+on\s+(?P<date>{_DATE_TEXT}))?"
 )
-# A verb _REPORTED needs: sentences without one are not searched with it (it is slow).
+# A verb _REPORTED needs: a sentence without one cannot match it and is not searched.
 _VERB = re.compile(
     r"\b(?:reported|reports|wrote|writes|published|revealed|broke\s+the\s+news|said|says)\b"
 )
-# A word each match of _VERB holds: most paragraphs hold none, and str.find is quicker.
+# A word each match of _VERB holds: a paragraph with none is passed over unsearched.
 _VERB_WORDS: Final = ("report", "wrote", "writes", "published", "revealed", "broke", "said", "says")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME_UPPER})(?=[\s,.;)]|$)")
 _OUTLET = re.compile(
@@ -65,7 +64,7 @@ def find_attributions(
     """Find the sources a body cites, first mention of each source only."""
     links = _Links()
     for link in container.iter("a"):
-        text = clean_text(text_content(link))
+        text = normalize_space(text_content(link))
         if text:
             links.add(text, (link.get("href") or "").strip())
     found: dict[str, SourceAttribution] = {}
@@ -76,7 +75,7 @@ def find_attributions(
         verb_word = any(map(raw.__contains__, _VERB_WORDS))
         if not verb_word and "according" not in raw:
             continue
-        text = clean_text(raw)
+        text = normalize_space(raw)
         reporting = verb_word and _VERB.search(text) is not None
         according = "according to" in text  # the text's whitespace is single spaces
         if not reporting and not according:

@@ -1,15 +1,18 @@
-"""Authors: bylines split into names, organizations told from people, author cards read."""
+"""Authors: bylines split into names, organizations told from people, author cards found,
+and the authors of a brief settled among them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Final
 
+import attrs
 import lxml.etree
 import lxml.html
 
-from newsitem.models import AuthorKind
-from newsitem.parse._body import clean_text
+from newsitem.errors import NewsitemError
+from newsitem.models import Author, AuthorKind
 from newsitem.parse._index import (
     AUTHOR,
     AUTHOR_NAME,
@@ -17,15 +20,18 @@ from newsitem.parse._index import (
     CARD,
     CARDISH,
     PageIndex,
-    text_content,
 )
-from newsitem.parse._links import is_inside
+from newsitem.parse._links import absolute_url
+from newsitem.parse._tree import is_inside, normalize_space, text_content
 
 __all__ = [
     "author_kind",
     "find_author_cards",
     "find_byline",
+    "make_authors",
     "split_byline",
+    "structured_authors",
+    "with_card_authors",
 ]
 
 _BY = re.compile(
@@ -72,7 +78,7 @@ _WITH = re.compile(r"\s*\((?:with|avec|mit|con|con la colaboración de)\s+", re.
 
 
 def _clean_name(piece: str, site_name: str | None) -> str | None:
-    piece = clean_text(piece).strip(" -–—:|·•()[]\"'")
+    piece = normalize_space(piece).strip(" -–—:|·•()[]\"'")
     piece = _BY.sub("", piece)
     piece = _DATE_TAIL.sub("", piece).strip(" -–—:|·•,")
     if not piece or _NOT_NAME.search(piece) or _ROLES.match(piece):
@@ -94,7 +100,7 @@ def split_byline(text: str, *, site_name: str | None = None) -> list[str]:
     >>> split_byline("Jane Doe, Staff Writer | Updated Dec. 14, 2022")
     ['Jane Doe']
     """
-    text = clean_text(text)
+    text = normalize_space(text)
     if not text:
         return []
     text = _BY.sub("", text)
@@ -256,8 +262,57 @@ def find_author_cards(
             continue
         if any(is_inside(element, card) for card in cards):
             continue
-        text = clean_text(text_content(element))
+        text = normalize_space(text_content(element))
         if not text or len(text) > 2000:
             continue
         cards.append(element)
     return cards
+
+
+def make_authors(
+    names: Sequence[str], urls: Mapping[str, str], base_url: str | None
+) -> tuple[Author, ...]:
+    """Authors of the ``names`` a byline or the metadata gives, each once, with its URL
+    from ``urls`` (resolved against ``base_url``); a name the model refuses is left out."""
+    authors: list[Author] = []
+    for name in dict.fromkeys(names):  # the same name twice is one author
+        try:
+            authors.append(
+                Author(
+                    name=name, kind=author_kind(name), url=absolute_url(urls.get(name), base_url)
+                )
+            )
+        except NewsitemError:
+            continue
+    return tuple(authors)
+
+
+def structured_authors(authors: Sequence[Author]) -> tuple[Author, ...]:
+    """The authors a structured source (JSON-LD, microdata) names, whitespace normalized;
+    a wire or desk it calls a Person ("CNN Wire") is an organization all the same."""
+    return tuple(
+        attrs.evolve(author, name=normalize_space(author.name), kind=_structured_kind(author))
+        for author in authors
+    )
+
+
+def _structured_kind(author: Author) -> AuthorKind:
+    if author_kind(normalize_space(author.name)) is AuthorKind.ORGANIZATION:
+        return AuthorKind.ORGANIZATION
+    return author.kind
+
+
+def with_card_authors(authors: tuple[Author, ...], cards: Sequence[Author]) -> tuple[Author, ...]:
+    """``authors`` with the URL of the author card of the same name where they lack one;
+    when there are no ``authors``, the cards' authors (name, kind and URL only)."""
+    if not authors:
+        return tuple(Author(name=card.name, kind=card.kind, url=card.url) for card in cards)
+    if not cards:
+        return authors
+    by_name = {card.name: card for card in cards}
+    return tuple(
+        attrs.evolve(author, url=author.url or by_name[author.name].url)
+        if author.name in by_name
+        else author
+        for author in authors
+    )

@@ -17,13 +17,13 @@ import lxml.html
 from newsitem.errors import NewsitemError
 from newsitem.models import Author, Image, Link, RelatedBlock, RelatedItem
 from newsitem.parse._authors import author_kind, split_byline
-from newsitem.parse._body import clean_text
-from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex, text_content
-from newsitem.parse._links import absolute_url, is_inside
+from newsitem.parse._index import HEADING, RELATED, SUMMARY, TITLE, PageIndex
+from newsitem.parse._links import absolute_url
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import is_inside, normalize_space, text_content
 from newsitem.sanitize import sanitize_html, sanitize_text
 
-__all__ = ["find_related_blocks", "read_author_card"]
+__all__ = ["find_related_blocks", "holds_article", "read_author_card"]
 
 _RELATED_TITLE = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|news|content|posts|coverage|reading))?"
@@ -49,7 +49,7 @@ _MAX_HEADING: Final = 80
 
 
 def _heading_text(element: lxml.html.HtmlElement) -> str:
-    return clean_text(text_content(element))
+    return normalize_space(text_content(element))
 
 
 _LABEL_TAGS: Final = frozenset({"div", "span", "p", "strong", "header"})
@@ -149,7 +149,7 @@ def _read_item(
         maybe_summary = summary is None and (tag == "p" or bits & SUMMARY)
         if not maybe_summary and not (headline is None and (tag in _HEADINGS or bits & TITLE)):
             continue
-        text = clean_text(text_content(node))
+        text = normalize_space(text_content(node))
         if not text:
             continue
         if headline is None and (tag in _HEADINGS or (bits & TITLE and len(text) < 200)):
@@ -159,7 +159,7 @@ def _read_item(
         if headline is not None and summary is not None:
             break
     if headline is None and summary is None:
-        text = clean_text(text_content(links[0])) if links else clean_text(text_content(element))
+        text = normalize_space(text_content(links[0] if links else element))
         if not text:
             return None
         if len(text) <= 160:
@@ -225,7 +225,7 @@ def find_related_blocks(
         text = text_content(element)
         if len(text) > _MAX_HEADING * 2:
             continue
-        title = clean_text(text)
+        title = normalize_space(text)
         if not title or len(title) > _MAX_HEADING or not _RELATED_TITLE.match(title):
             continue
         if any(is_inside(element, t) or element is t for t in taken):
@@ -308,7 +308,7 @@ def _block_under(
         ):
             see_all = None
             for link in _links(container):
-                text = clean_text(text_content(link))
+                text = normalize_space(text_content(link))
                 if text and _SEE_ALL.match(text):
                     url = absolute_url(link.get("href"), base_url)
                     if url:
@@ -353,7 +353,7 @@ def read_author_card(
     if name is None:
         return None
     for link in _links(card):
-        text = clean_text(text_content(link)).casefold()
+        text = normalize_space(text_content(link)).casefold()
         href = absolute_url(link.get("href"), base_url)
         if href and (
             text.startswith(("read more", "more by", "all articles", "view profile"))
@@ -370,7 +370,7 @@ def read_author_card(
             avatar = Image(url=src, alt=img.get("alt"))
     bio_parts: list[str] = []
     for p in card.iter("p", "div"):
-        text = clean_text(text_content(p))
+        text = normalize_space(text_content(p))
         if p.tag == "div" and (len(p) > 0 or not text):
             continue
         if not text or text == name or len(text) < 30:
@@ -386,3 +386,19 @@ def read_author_card(
         if not bio.strip():
             bio = None
     return Author(name=name, kind=author_kind(name), url=url, avatar=avatar, bio=bio)
+
+
+def holds_article(element: lxml.html.HtmlElement) -> bool:
+    """Whether a block's element also holds the article (a wrapper found by its class):
+    an ``<h1>``, or 600 characters in paragraphs of 150 or more. Such an element stays
+    in the tree when the blocks are taken out of it."""
+    if next(element.iterdescendants("h1"), None) is not None:
+        return True
+    prose = 0
+    for paragraph in element.iter("p"):
+        length = len(text_content(paragraph))
+        if length >= 150:
+            prose += length
+            if prose >= 600:
+                return True
+    return False

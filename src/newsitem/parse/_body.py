@@ -17,21 +17,23 @@ from typing import Final, NamedTuple
 import lxml.etree
 import lxml.html
 
-from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden, text_content
-from newsitem.parse._links import is_inside
+from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import (
+    is_hidden,
+    is_inside,
+    normalize_space,
+    remove_element,
+    search_words,
+    text_content,
+)
 from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
 
 __all__ = [
-    "ASCII_LOOKALIKES",
     "Body",
     "Measures",
-    "class_and_id",
-    "clean_text",
     "extract_body",
     "measure",
-    "remove_element",
-    "search_words",
     "strip_never_content",
 ]
 
@@ -120,38 +122,12 @@ _CALL_TO_ACTION = re.compile(
     r"|\bcrédits? photos?\s*:",
     re.IGNORECASE,
 )
-# A word every call to action above holds, lower-cased (a line lacking all of them cannot
-# match; the case-blind search is slow, and most lines are no call to action).
+# A word every call to action above holds, lower-cased: a line lacking all of them cannot
+# match and is not searched (see search_words).
 _CALL_TO_ACTION_WORDS: Final = (
     "newsletter", "follow", "download", "artikel", "beitrag", "was this", "we want",
     "never miss", "postfach", "telegram", "photo",
 )  # fmt: skip
-
-
-# The characters other than ASCII letters that a case-blind regular expression takes for
-# an ASCII letter (Python's, with Unicode case folding), and that letter.
-ASCII_LOOKALIKES: Final = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_LOOKALIKE = re.compile("[" + "".join(ASCII_LOOKALIKES) + "]")
-_UNLOOK: Final = str.maketrans(ASCII_LOOKALIKES)
-
-
-def search_words(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
-    """Whether the case-blind ``pattern`` matches ``text``, where every match of it holds
-    one of ``words`` (lower-case ASCII): text lacking all of them, lower-cased (with the
-    letters the expression takes for ASCII ones made ASCII), is passed over without the
-    regex, which reads text slowly when blind to case.
-
-    >>> search_words("site-footer", ("footer",), re.compile("footer", re.IGNORECASE))
-    True
-    >>> search_words("SITE-FOOTER", ("footer",), re.compile("footer", re.IGNORECASE))
-    True
-    """
-    lowered = text.lower()
-    if not text.isascii() and _LOOKALIKE.search(text) is not None:
-        lowered = text.translate(_UNLOOK).lower()
-    if not any(map(lowered.__contains__, words)):
-        return False
-    return pattern.search(text) is not None
 
 
 def _calls_to_action(line: str) -> bool:
@@ -165,31 +141,6 @@ _LAZY_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "data-url"
 _WHITESPACE = re.compile(r"\s+")
 
 Measures = dict[lxml.html.HtmlElement, tuple[int, int]]
-
-
-def clean_text(text: str) -> str:
-    """Collapse runs of whitespace into one space and strip the ends."""
-    return " ".join(text.split())
-
-
-def class_and_id(element: lxml.html.HtmlElement) -> str:
-    """Return an element's class and id, space-separated."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
-
-def remove_element(element: lxml.html.HtmlElement) -> None:
-    """Remove an element and its subtree, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 _HIDDEN_CANDIDATES = lxml.etree.XPath(
@@ -235,7 +186,8 @@ def strip_never_content(
 ) -> None:
     """Remove everything that is never article content from the tree, in place.
 
-    Never-content tags go first (in C), then hidden elements. With ``by_class``, an
+    Never-content tags go first (lxml strips them in one call), then hidden elements. With
+    ``by_class``, an
     element whose class or id names boilerplate goes too, unless it holds the page's
     ``<h1>``, ``<article>``, ``<main>`` or ``articleBody``: a layout wrapper named
     "sidebar-right" or "has-comments" often holds the article itself. Likewise an
@@ -343,7 +295,7 @@ def measure(root: lxml.html.HtmlElement) -> Measures:
     order = list(root.iter(lxml.etree.Element))
     sizes: Measures = {}
     size_of = sizes.get
-    links_elements = set(root.iter("a"))  # found in C; asking each element its tag is slower
+    links_elements = set(root.iter("a"))  # by lxml's tag filter, not each element's tag
     for element in reversed(order):
         own = element.text  # each read of .text or .tail makes a new string: read once
         text = len(own.strip()) if own else 0
@@ -400,7 +352,7 @@ def _score_candidates(sizes: Measures) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
     # ``sizes`` holds every element of ``body`` in reverse document order.
     for element, (length, links) in reversed(sizes.items()):
-        if length < 25:  # the cheap test first; the others below are as Readability's
+        if length < 25:  # the length test first; the others below are Readability's
             continue
         tag = element.tag
         if tag in _PARAGRAPHS:
@@ -542,7 +494,7 @@ def _clean_container(
     """Remove link lists, boilerplate lines and the repeated headline from ``container``;
     fix lazy images."""
     doomed: list[lxml.html.HtmlElement] = []
-    headline_key = clean_text(headline).casefold() if headline else None
+    headline_key = normalize_space(headline).casefold() if headline else None
     for element in container.iter():
         tag = element.tag
         if not isinstance(tag, str) or element is container:
@@ -552,7 +504,7 @@ def _clean_container(
         if (
             tag in ("h1", "h2")
             and headline_key
-            and clean_text(_text_of(element)).casefold() == headline_key
+            and normalize_space(_text_of(element)).casefold() == headline_key
         ):
             doomed.append(element)
             continue
@@ -565,13 +517,13 @@ def _clean_container(
                 doomed.append(element)
                 continue
             if tag in ("p", "div", "span") and 0 < length < 80:
-                line = clean_text(_text_of(element))
+                line = normalize_space(_text_of(element))
                 if _BOILERPLATE_LINE.match(line):
                     doomed.append(element)
                     continue
         if tag in _SHORT_LINE_TAGS and 0 < length < 250:
             if line is None:  # not read above
-                line = clean_text(_text_of(element))
+                line = normalize_space(_text_of(element))
             if _SEE_ALSO.match(line) or _calls_to_action(line):
                 doomed.append(element)
                 continue
@@ -614,10 +566,10 @@ def _fix_lazy_image(image: lxml.html.HtmlElement) -> None:
 
 
 def _inner_html(element: lxml.html.HtmlElement) -> str | None:
-    """What ``element`` holds, as HTML: the element serialized in one call (faster than
-    child by child), less its own start and end tags as the serializer writes them for an
-    empty copy; ``None`` when the copy's differ (an attribute written without a value,
-    ``hidden``, is written ``hidden=""`` on the copy)."""
+    """What ``element`` holds, as HTML: the element serialized whole, less its own start
+    and end tags as the serializer writes them for an empty copy; ``None`` when the
+    copy's differ (an attribute written without a value, ``hidden``, is written
+    ``hidden=""`` on the copy)."""
     markup = lxml.etree.tostring(element, method="html", encoding="unicode", with_tail=False)
     try:
         bare = lxml.html.Element(element.tag, dict(element.attrib))
@@ -777,7 +729,7 @@ def _flatten_nesting(element: lxml.html.HtmlElement, *, limit: int, notes: Notes
     if deepest > limit:
         for node, depth in _depths(element).items():
             if depth == limit and len(node):
-                text = clean_text(text_content(node))
+                text = normalize_space(text_content(node))
                 for child in list(node):
                     node.remove(child)
                 node.text = text

@@ -1,4 +1,8 @@
-"""Turn the bytes of a downloaded page into text, and text into an lxml tree.
+"""Turn a downloaded page into an lxml tree: bytes into text, text into the tree.
+
+:func:`read_tree` is the one entry: it decides how the page is read (as UTF-8 bytes
+handed to the parser, or decoded to text first), checks that it is HTML under the size
+limit, and parses it.
 
 Bytes are decoded by their byte-order mark, then by the transport's hint (a WARC's or
 HTTP response's ``Content-Type`` charset), then by the charset the document declares
@@ -14,14 +18,23 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import lxml.etree
 import lxml.html
 
 from newsitem.errors import HTMLParseError
+from newsitem.parse._notes import Notes
 
-__all__ = ["check_html", "decode_html", "parse_tree", "surely_html", "utf8_expected"]
+__all__ = [
+    "SourceTree",
+    "check_html",
+    "decode_html",
+    "parse_tree",
+    "read_tree",
+    "surely_html",
+    "utf8_expected",
+]
 
 _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -163,7 +176,7 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
 
     Args:
         text: The page as text, or as UTF-8 bytes (parsed as such whatever the page
-            declares; a little faster than text, which libxml2 reads as UCS-4).
+            declares; libxml2 then reads them without converting a Python string).
 
     Raises:
         HTMLParseError: lxml could not build a document from it.
@@ -179,8 +192,8 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
         huge_tree=True,
         encoding="utf-8" if isinstance(text, bytes) else None,
     )
-    # Every element an HtmlElement, chosen in C: lxml.html's default lookup calls back into
-    # Python for each element proxy, which costs more than the parse of a typical page.
+    # Every element an HtmlElement, by a lookup inside lxml: lxml.html's default lookup
+    # calls a Python function for each element.
     parser.set_element_class_lookup(
         lxml.etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement,
@@ -204,3 +217,67 @@ def parse_tree(text: str | bytes) -> lxml.html.HtmlElement:
         elif any(entry.type == _INVALID_ENCODING for entry in log):
             raise UnicodeDecodeError("utf-8", text, 0, len(text), "not valid UTF-8")
     return root
+
+
+class SourceTree(NamedTuple):
+    """A page's tree, and what it was parsed from (to parse it again, untouched)."""
+
+    root: lxml.html.HtmlElement
+    source: str | bytes
+
+
+def read_tree(html: str | bytes, *, max_chars: int, hint: str | None, notes: Notes) -> SourceTree:
+    """Read a downloaded page into its tree.
+
+    Bytes that would be read as UTF-8 (see :func:`utf8_expected`) are parsed as they are,
+    the parser checking that they are UTF-8, so that they are not decoded twice; bytes
+    that are not UTF-8 after all, or whose first 64 KB do not show HTML, are decoded and
+    checked as text first, as any other page.
+
+    Args:
+        html: The page, as text or bytes.
+        max_chars: The largest page accepted, in characters after decoding.
+        hint: The charset the transport gave, if any (see :func:`decode_html`).
+        notes: Receives a note naming the encoding used.
+
+    Raises:
+        HTMLParseError: The input is not HTML or is over the size limit.
+        TypeError: ``html`` is neither ``str`` nor ``bytes``.
+    """
+    if isinstance(html, bytes | bytearray) and len(html) <= max_chars * 4:
+        data = bytes(html)
+        if (
+            utf8_expected(data, hint=hint)
+            and not data.startswith(b"<?xml")
+            and surely_html(data, max_chars=max_chars)
+        ):
+            try:
+                root = parse_tree(data)
+            except UnicodeDecodeError:
+                pass  # not UTF-8 after all: decoded below as decode_html decides
+            else:
+                notes.add("decode", "decoded as utf-8")
+                return SourceTree(root, data)
+    text, source = _decode_source(html, max_chars=max_chars, hint=hint, notes=notes)
+    check_html(text, max_chars=max_chars)
+    return SourceTree(parse_tree(source), source)
+
+
+def _decode_source(
+    html: str | bytes, *, max_chars: int, hint: str | None, notes: Notes
+) -> tuple[str, str | bytes]:
+    """The page's text, and what to parse: the bytes themselves when they are the text's
+    clean UTF-8 (no byte-order mark, nothing replaced), else the text."""
+    if isinstance(html, str):
+        return html, html
+    if not isinstance(html, bytes | bytearray):
+        raise TypeError(f"html: expected str or bytes, got {type(html).__name__}")
+    if len(html) > max_chars * 4:
+        raise HTMLParseError(
+            f"page of {len(html):,} bytes is over the limit (ParseOptions.max_chars)"
+        )
+    data = bytes(html)
+    text, encoding = decode_html(data, hint=hint)
+    notes.add("decode", f"decoded as {encoding}")
+    clean = encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+    return text, data if clean and not text.startswith("<?xml") else text

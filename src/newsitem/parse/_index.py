@@ -23,6 +23,8 @@ from typing import Any, Final
 import lxml.etree
 import lxml.html
 
+from newsitem.parse._tree import is_hidden
+
 __all__ = [
     "AUTHOR",
     "AUTHOR_NAME",
@@ -38,8 +40,6 @@ __all__ = [
     "TAGS",
     "TITLE",
     "PageIndex",
-    "is_hidden",
-    "text_content",
 ]
 
 # The words each verdict looks for inside a class or id token (lower-cased). "-?" stands
@@ -180,8 +180,8 @@ def _trie_pattern(words: list[str]) -> str:
 class _Keywords:
     """The keyword search: for each first letter, a regular expression of the keywords
     that start with it, as a trie, which finds the longest one starting at a position
-    (the scan in C skips to the next place that letter is: one expression for all
-    keywords would try each of some twenty first letters at most places); and what a
+    (the regular expression engine skips to the next place that letter is, where one
+    expression for all keywords would try some twenty first letters at each place); and what a
     match sets: the bits of every keyword it starts with, a whole word's ("ad", "nav")
     only where it stands alone. Keywords starting at one place share their first letter:
     each is a prefix of the longest, found by one expression."""
@@ -269,28 +269,6 @@ _SPECIAL: Final = frozenset(
 )
 
 
-def text_content(element: lxml.html.HtmlElement) -> str:
-    """The text of ``element`` and everything in it, as ``element.text_content()`` gives
-    it, read by the serializer in about half the time (no XPath evaluation).
-
-    >>> from newsitem.parse._decode import parse_tree
-    >>> text_content(parse_tree("<p>Rain <b>and</b> wind</p>tail").find(".//p"))
-    'Rain and wind'
-    """
-    return lxml.etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-
-
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def is_hidden(element: lxml.html.HtmlElement) -> bool:
-    """Whether an attribute or inline style hides the element."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
 class PageIndex:
     """What the class and id of each element say, and where each element sits.
 
@@ -352,7 +330,7 @@ class PageIndex:
         )
         self.by_tag: dict[str, list[lxml.html.HtmlElement]] = {tag: [] for tag in TAGS}
         by_tag = self.by_tag
-        for element in root.iter(*TAGS):  # chosen in C; the proxies exist already
+        for element in root.iter(*TAGS):  # by lxml's tag filter
             by_tag[element.tag].append(element)
         self.flags: dict[lxml.html.HtmlElement, int] = {}
         self.named: list[lxml.html.HtmlElement] = []
@@ -366,8 +344,8 @@ class PageIndex:
         names: list[tuple[str, str]] = []  # the class and id of each element of named
         video_labels = self.video_labels
         reading_hints = self.reading_hints
-        # Never the text of a script or style: a copy of it can cost more than the rest.
-        # (Found in C: asking each element its tag costs more than a set lookup.)
+        # Never the text of a script or style: it can outweigh the rest of the page and
+        # is never a label. The raw-text elements are found by lxml's tag filter.
         raw = set(root.iter(*_RAW_TEXT))
         marked, scopes, labelled, hidden = self.marked, self.scopes, self.labelled, self.hidden
         for element in elements:

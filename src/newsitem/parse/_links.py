@@ -1,15 +1,13 @@
-"""Small tree and URL helpers the page scans share."""
+"""Links: resolving a page's hrefs to absolute http(s) URLs."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urljoin
 
-import lxml.html
-
 from newsitem.models import is_http_url
 
-__all__ = ["absolute_url", "is_inside"]
+__all__ = ["absolute_url"]
 
 # An absolute http(s) URL that urljoin returns as it is: a plain host, no parameters
 # (";"), no empty query or fragment, no dot segments (checked apart).
@@ -42,13 +40,3 @@ def absolute_url(href: str | None, base_url: str | None) -> str | None:
     if url.startswith("//"):
         url = "https:" + url
     return url if is_http_url(url) else None
-
-
-def is_inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
-    """Tell whether ``ancestor`` is a proper ancestor of ``element``."""
-    node = element.getparent()
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False

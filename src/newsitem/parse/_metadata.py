@@ -16,8 +16,9 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
-from newsitem.parse._index import PageIndex, text_content
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import text_content
 
 __all__ = ["Metadata", "read_jsonld_texts", "read_metadata"]
 
@@ -131,7 +132,7 @@ def load_jsonld_text(text: str) -> list[Any]:
     Raises:
         ValueError: the text is not JSON even after those repairs.
     """
-    # Both wrappers hold their markers, most JSON-LD neither (a search of each is slow).
+    # Each wrapper holds its markers: most JSON-LD holds neither and is not searched.
     if "<!--" in text or "-->" in text:
         text = _HTML_COMMENT.sub("", text)
     if "<![CDATA[" in text or "]]>" in text:

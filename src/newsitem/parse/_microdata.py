@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 
-from newsitem._dates import parse_duration, parse_reading_time, read_iso_date
+from newsitem._datevalues import parse_duration, parse_reading_time, read_iso_date
 from newsitem._json import read_json
 from newsitem._language import normalize_language
 from newsitem._markup import SafeHTML
@@ -51,9 +51,9 @@ from newsitem.models import (
     VideoTeaser,
     is_http_url,
 )
-from newsitem.parse._body import clean_text
-from newsitem.parse._index import PageIndex, text_content
+from newsitem.parse._index import PageIndex
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import normalize_space, text_content
 from newsitem.sanitize import sanitize_html
 
 __all__ = ["MicrodataItem", "find_items", "read_microdata_brief", "read_own_page"]
@@ -257,7 +257,7 @@ class _Reader:
                 if inner is not None:
                     out.append(inner)
                 continue
-            text = value if self.exact else clean_text(value)
+            text = value if self.exact else normalize_space(value)
             if text.strip():
                 out.append(text)
         return out
@@ -361,7 +361,7 @@ class _Reader:
 
     def author(self, value: Value) -> Author | None:
         if not isinstance(value, MicrodataItem):
-            text = value if self.exact else clean_text(value)
+            text = value if self.exact else normalize_space(value)
             return Author(name=text) if text.strip() and not is_http_url(text) else None
         name = self.text(value, "name")
         if name is None:

@@ -11,13 +11,13 @@ from typing import Final
 import lxml.etree
 import lxml.html
 
-from newsitem._dates import parse_duration
+from newsitem._datevalues import parse_duration
 from newsitem.errors import NewsitemError
 from newsitem.models import Image, VideoTeaser
-from newsitem.parse._body import class_and_id, clean_text
-from newsitem.parse._index import PageIndex, text_content
-from newsitem.parse._links import absolute_url, is_inside
+from newsitem.parse._index import PageIndex
+from newsitem.parse._links import absolute_url
 from newsitem.parse._notes import Notes
+from newsitem.parse._tree import class_and_id, is_inside, normalize_space, text_content
 from newsitem.sanitize import video_source
 
 __all__ = ["find_videos", "teaser_from_og"]
@@ -81,7 +81,7 @@ def _section_label(
     while node is not None and depth < 5 and node.tag not in ("body", "article", "main"):
         for child in node:
             if child.tag in ("h2", "h3", "h4", "h5", "div", "span", "p") and len(child) <= 1:
-                text = clean_text(text_content(child))
+                text = normalize_space(text_content(child))
                 if text and _VIDEO_TITLE.match(text):
                     return text, node
         node = node.getparent()
@@ -113,7 +113,7 @@ def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:
             if node is None or len(node) > _MAX_CHILDREN:
                 break
             if node.tag in _TITLE_TAGS and len(node) <= 1:
-                content = clean_text(text_content(node))
+                content = normalize_space(text_content(node))
                 if len(content) > _MAX_TITLE:
                     break
                 if _VIDEO_TITLE.match(content):
@@ -167,7 +167,7 @@ def find_videos(
                 continue
             if any(is_inside(element, s) for s in sections):
                 continue
-            title = clean_text(text_content(element)) or element.get("title")
+            title = normalize_space(text_content(element)) or element.get("title")
             teaser = _make(
                 notes, url=url, provider=provider, video_id=video_id, title=title or None
             )
@@ -176,7 +176,7 @@ def find_videos(
         else:
             if len(element) > 1:
                 continue
-            text = clean_text(text_content(element))
+            text = normalize_space(text_content(element))
             if not text or not _VIDEO_TITLE.match(text):
                 continue
             section = element.getparent()
@@ -202,7 +202,7 @@ def _read_player(
             provider=provider,
             video_id=video_id,
             embed_url=src,
-            title=clean_text(element.get("title") or "") or None,
+            title=normalize_space(element.get("title") or "") or None,
         )
     src = element.get("src")
     if not src:
@@ -216,7 +216,7 @@ def _read_player(
         notes,
         content_url=content,
         thumbnail=Image(url=poster) if poster else None,
-        title=clean_text(element.get("title") or element.get("aria-label") or "") or None,
+        title=normalize_space(element.get("title") or element.get("aria-label") or "") or None,
     )
 
 
@@ -253,7 +253,7 @@ def _section_text(section: lxml.html.HtmlElement, label: str | None) -> dict[str
     for node in section.iter():
         if not isinstance(node.tag, str) or node is section:
             continue
-        text = clean_text(text_content(node))
+        text = normalize_space(text_content(node))
         if not text or text == label or _SHOW_MORE.match(text):
             continue
         names = class_and_id(node)

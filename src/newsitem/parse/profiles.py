@@ -2,7 +2,10 @@
 
 The generic parser needs no profile; a profile only helps where a site's markup misleads
 it. A :class:`SiteProfile` names the hosts it applies to and gives XPath expressions for
-the parts it wants to pin down, plus elements to drop before extraction.
+the parts it wants to pin down, plus elements to drop before extraction. Where XPaths are
+not enough, it adds, replaces or removes stages of the parse
+(:class:`~newsitem.parse.AddStage`, :class:`~newsitem.parse.ReplaceStage`,
+:class:`~newsitem.parse.RemoveStage`; see :func:`~newsitem.parse.default_stages`).
 
 Profiles come from two places: the ``profiles`` argument of
 :func:`~newsitem.parse.parse_html` (via :class:`~newsitem.parse.ParseOptions`), and
@@ -32,6 +35,13 @@ import attrs
 import lxml.etree
 
 from newsitem.errors import ValidationError
+from newsitem.parse._registry import (
+    AddStage,
+    RemoveStage,
+    ReplaceStage,
+    StageChange,
+    StageRegistry,
+)
 
 __all__ = ["PROFILE_GROUP", "SiteProfile", "find_profile", "load_profiles"]
 
@@ -64,6 +74,17 @@ def _hosts(instance: SiteProfile, attribute: attrs.Attribute[Any], value: object
             raise ValidationError("SiteProfile.hosts", f"expected a lowercase host, got {host!r}")
 
 
+def _stage_changes(instance: SiteProfile, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise ValidationError("SiteProfile.stages", f"expected a tuple, got {value!r}")
+    for position, change in enumerate(value):
+        if not isinstance(change, AddStage | ReplaceStage | RemoveStage):
+            raise ValidationError(
+                f"SiteProfile.stages[{position}]",
+                f"expected AddStage, ReplaceStage or RemoveStage, got {change!r}",
+            )
+
+
 @attrs.frozen(kw_only=True)
 class SiteProfile:
     """Extraction rules for one site.
@@ -82,6 +103,8 @@ class SiteProfile:
         label: XPath of the kicker.
         drop: XPaths of elements removed before anything is extracted.
         site_name: The publication's name, when the page does not say it.
+        stages: Changes to the stages of the parse, applied in order after the XPaths
+            above pinned theirs.
     """
 
     name: str
@@ -93,6 +116,23 @@ class SiteProfile:
     label: str | None = attrs.field(default=None, validator=_xpath)
     drop: tuple[str, ...] = attrs.field(default=(), validator=_xpath)
     site_name: str | None = None
+    stages: tuple[StageChange, ...] = attrs.field(default=(), validator=_stage_changes)
+
+    def change_stages(self, registry: StageRegistry) -> StageRegistry:
+        """Return ``registry`` with this profile's stage changes applied, in order.
+
+        Raises:
+            ValidationError: A change names a stage ``registry`` does not have (or adds
+                one it has); the path names the profile and the change.
+        """
+        for position, change in enumerate(self.stages):
+            try:
+                registry = change.apply(registry)
+            except ValidationError as exc:
+                raise ValidationError(
+                    f"SiteProfile({self.name!r}).stages[{position}]", exc.message
+                ) from None
+        return registry
 
     def matches(self, host: str) -> bool:
         """Tell whether the profile applies to ``host``."""
@@ -104,8 +144,9 @@ class SiteProfile:
 def load_profiles() -> tuple[SiteProfile, ...]:
     """Load the profiles that installed packages publish in the ``newsitem.profiles`` group.
 
-    The entry points are read once per process (reading them costs milliseconds); call
-    ``load_profiles.cache_clear()`` after installing a profile package at run time.
+    The entry points are read once per process (from every installed distribution's
+    metadata); call ``load_profiles.cache_clear()`` after installing a profile package
+    at run time.
 
     Raises:
         ValidationError: an entry point holds something that is not a SiteProfile.

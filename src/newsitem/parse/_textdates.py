@@ -94,7 +94,7 @@ def find_text_date(
         for text in (own, element.tail):
             if not text or text.isspace():
                 continue
-            # Every date holds a year 19xx or 20xx: most texts are passed over in C.
+            # Every date holds a year 19xx or 20xx: a text without "19" or "20" holds none.
             for match in _DATE_IN_TEXT.finditer(text) if "19" in text or "20" in text else ():
                 found = match.group(0)
                 label = (recent + text[: match.start()])[-_CONTEXT:]

@@ -1,4 +1,4 @@
-"""Tests for newsitem._dates: reading and writing dates, times and reading times."""
+"""Tests for newsitem._datevalues: reading and writing dates, times and reading times."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsitem._dates import (
+from newsitem._datevalues import (
     estimate_reading_minutes,
     format_date,
     parse_date,

@@ -1,4 +1,5 @@
-"""The publication date, settled among every date the page's metadata writes.
+"""The publication date: settled among every date the page's metadata writes, else read
+from an element marked as a date or from the URL.
 
 The parser first takes the published time of the first structured source (JSON-LD, then
 microdata, meta tags, ``<time datetime>``). Two things then correct it, looking at all
@@ -13,6 +14,10 @@ the dates the metadata holds (:attr:`Metadata.dates`):
   day without a zone some whole quarter-hours away (the publisher's wall clock), the
   time is given in that offset, so its calendar day is the publisher's.
 
+Without a structured date, :func:`find_marked_date` reads an element whose class or id
+names a date (``.date``, ``.published``, ``.post-meta``), and :func:`url_date` a date in
+the URL path (``/2022/12/14/``).
+
 >>> from datetime import UTC, datetime
 >>> settle_published(
 ...     datetime(2023, 11, 9, 5, 30, tzinfo=UTC),
@@ -24,17 +29,25 @@ the dates the metadata holds (:attr:`Metadata.dates`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
-from newsitem._dates import parse_date
-from newsitem.errors import ParseError
+import lxml.html
 
-__all__ = ["settle_published"]
+from newsitem._datevalues import parse_date
+from newsitem.errors import ParseError
+from newsitem.parse._tree import class_and_id, normalize_space, search_words, text_content
+
+__all__ = ["find_marked_date", "settle_published", "url_date"]
 
 _MAX_OFFSET: Final = timedelta(hours=14)
 _OFFSET_STEP: Final = timedelta(minutes=15)
+_DATE_CLASS = re.compile(r"date|time|published|posted|meta|byline", re.IGNORECASE)
+# A word every match of _DATE_CLASS holds (see search_words).
+_DATE_WORDS: Final = ("date", "time", "published", "posted", "meta", "byline")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
 def _read(text: str, *, zoned: bool) -> date | datetime | None:
@@ -100,3 +113,41 @@ def settle_published(
         if shift and abs(shift) <= _MAX_OFFSET and shift % _OFFSET_STEP == timedelta(0):
             return published.astimezone(timezone(shift))
     return published
+
+
+def find_marked_date(
+    root: lxml.html.HtmlElement, read: Callable[[str], date | datetime | None]
+) -> date | datetime | None:
+    """The first date read from a short element whose class or id names a date.
+
+    Args:
+        root: The page tree, boilerplate already stripped.
+        read: Reads one date string; returns ``None`` when it cannot.
+    """
+    for element in root.iter("span", "div", "p", "time", "small", "abbr"):
+        if not search_words(class_and_id(element), _DATE_WORDS, _DATE_CLASS):
+            continue
+        text = normalize_space(element.get("title") or text_content(element))
+        if not text or len(text) > 80 or not any(ch.isdigit() for ch in text):
+            continue
+        value = read(text)
+        if value is not None:
+            return value
+    return None
+
+
+def url_date(url: str | None) -> date | None:
+    """The date a URL's path holds (``/2022/12/14/``, ``/2022-12-14-``), if a valid one.
+
+    >>> url_date("https://news.example/2022/12/14/rain"), url_date("https://news.example/")
+    (datetime.date(2022, 12, 14), None)
+    """
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
