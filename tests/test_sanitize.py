@@ -20,7 +20,6 @@ from newsitem.sanitize import (
     INLINE_POLICY,
     TEXT_POLICY,
     Policy,
-    _clean_url,
     get_policy,
     linkify_text,
     sanitize_html,
@@ -29,6 +28,7 @@ from newsitem.sanitize import (
     video_player,
     video_source,
 )
+from newsitem.sanitize._urls import clean_url
 
 try:
     import html5lib
@@ -548,7 +548,7 @@ def test_scraped_iframes_never_pass_the_sanitizer(engine: str) -> None:
 
 
 def _browser_url(value: str, schemes: frozenset[str], base: str | None) -> str | None:
-    """The URL as the URL standard reads it (the reference for _clean_url's quick path):
+    """The URL as the URL standard reads it (the reference for clean_url's quick path):
     C0 controls and spaces at the ends stripped, tabs and newlines removed, relative URLs
     resolved, then the scheme checked."""
     url = re.sub(r"^[\x00-\x20]+|[\x00-\x20]+$", "", value)
@@ -599,4 +599,4 @@ def _browser_url(value: str, schemes: frozenset[str], base: str | None) -> str |
 def test_clean_url_reads_urls_as_browsers_do(value: str, base: str | None) -> None:
     """The quick path for plain http(s) URLs gives what the full reading gives."""
     schemes = frozenset({"http", "https", "mailto"})
-    assert _clean_url(value, schemes, base) == _browser_url(value, schemes, base)
+    assert clean_url(value, schemes, base) == _browser_url(value, schemes, base)

@@ -22,9 +22,9 @@ from newsitem.errors import SanitizeError
 from newsitem.sanitize import (
     BODY_POLICY,
     ENGINES,
-    _sanitize_bounded,
     get_policy,
     linkify_text,
+    sanitize_bounded_html,
     sanitize_html,
     sanitize_markdown,
     sanitize_text,
@@ -277,7 +277,7 @@ def test_bounded_entry_gives_what_sanitize_html_gives() -> None:
             except SanitizeError:
                 expected = None
             try:
-                found: str | None = _sanitize_bounded(payload, policy=chosen, base_url=BASE_URL)
+                found: str | None = sanitize_bounded_html(payload, policy=chosen, base_url=BASE_URL)
             except SanitizeError:
                 found = None
             if found != expected:

@@ -17,10 +17,12 @@ from typing import Final, NamedTuple
 import lxml.etree
 import lxml.html
 
+from newsitem._plain_tags import is_plain_attribute_name as _is_plain_name
+from newsitem._plain_tags import is_plain_markup as _plain_markup
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex, is_hidden, text_content
 from newsitem.parse._links import is_inside
 from newsitem.parse._notes import Notes
-from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
+from newsitem.sanitize import Policy, get_policy
 
 __all__ = [
     "ASCII_LOOKALIKES",
@@ -657,7 +659,7 @@ class Body(NamedTuple):
 
     markup: str | None  # the HTML, unsanitized (None: no main content)
     container: lxml.html.HtmlElement | None  # the element that holds it
-    plain: bool  # whether the markup is known plain (see sanitize._plain_markup)
+    plain: bool  # whether the markup is known plain (see newsitem._plain_tags)
 
 
 def extract_body(

@@ -56,7 +56,7 @@ from newsitem.parse._microdata import read_microdata_brief, read_own_page
 from newsitem.parse._notes import Notes
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile, find_profile, load_profiles
-from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text
+from newsitem.sanitize import get_policy, sanitize_bounded_html, sanitize_text
 
 __all__ = ["ParseOptions", "build_page"]
 
@@ -624,9 +624,7 @@ def build_page(
         try:
             # Only the space between tags changes: markup known plain stays plain.
             tidy = _BETWEEN_BLOCKS.sub(">\n<", body_html.strip())
-            body = _sanitize_bounded(
-                tidy, policy=get_policy("body"), base_url=base_url, plain=found.plain
-            )
+            body = sanitize_bounded_html(tidy, policy=get_policy("body"), base_url=base_url)
         except SanitizeError as exc:
             notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
             body = None
