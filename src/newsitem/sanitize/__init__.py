@@ -18,8 +18,10 @@ Parsers, whose markup is serialized from a tree of bounded depth, come in throug
 
 The package's modules, all private: ``_vocabulary`` (elements, attributes and schemes),
 ``_policy`` (:class:`Policy` and the built-in policies), ``_urls`` (URL cleaning),
-``_limits`` (the input limits), ``_engines`` (nh3 and bleach), ``_html`` (the doors for
-markup and text) and ``_markdown`` (Markdown and linkify).
+``_limits`` (the input limits, checked by ``_quick_scan`` or, where it gives up, by the
+full ``_prescan``, both following ``_tree_builder``'s element categories), ``_engines``
+(nh3 and bleach), ``_html`` (the doors for markup and text) and ``_markdown`` (Markdown
+and linkify).
 
 .. versionadded:: 0.1
 """
