@@ -459,6 +459,8 @@ def _decision(check: object, markup: str, policy: Policy) -> str | None:
 @example(markup="<p>x</p><div><br></div>", max_depth=1, max_attributes=1)
 @example(markup="<ul><li>a<li><b>b</b></ul>", max_depth=2, max_attributes=1)
 @example(markup="<a>x<a>y</a></a><p a b>x</p>", max_depth=5, max_attributes=1)
+@example(markup="<select><b></b><xmp>t</xmp></select>", max_depth=12, max_attributes=1)
+@example(markup="<div><svg><g></g></svg><p>x</p>" * 40 + "<b>" * 12, max_depth=12, max_attributes=1)
 def test_quick_limit_checks_decide_as_the_full_pre_scan(
     markup: str, max_depth: int, max_attributes: int
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Final
 from newsitem._markup import SafeHTML, trusted
 from newsitem._plain_tags import is_plain_markup
 
-from ._engines import get_engine
+from ._engines import SanitizerEngine, get_engine
 from ._limits import check_limits
 from ._policy import Policy, resolve_policy
 from ._urls import check_base_url
@@ -69,10 +69,7 @@ def sanitize_html(
     >>> sanitize_html("<b>bold</b> <em>text</em>", policy="text")
     SafeHTML('bold text')
     """
-    chosen = resolve_policy(policy)
-    runner = get_engine(engine)
-    check_base_url(base_url)
-    text = prepare(html, "html")
+    text, chosen, runner = _arguments(html, policy, base_url, engine)
     check_limits(text, chosen)
     return trusted(runner.clean(text, chosen, base_url))
 
@@ -113,14 +110,21 @@ def sanitize_bounded_html(
     >>> sanitize_bounded_html('<p class="lead">Hi <b>there</b></p>', engine="bleach")
     SafeHTML('<p>Hi <b>there</b></p>')
     """
-    chosen = resolve_policy(policy)
-    runner = get_engine(engine)
-    check_base_url(base_url)
-    text = prepare(html, "html")
+    text, chosen, runner = _arguments(html, policy, base_url, engine)
     # Four UTF-8 bytes at most per character: a size known to be within max_bytes unread.
     if len(text) * 4 > chosen.max_bytes or not is_plain_markup(text, chosen.max_attributes):
         check_limits(text, chosen)
     return trusted(runner.clean(text, chosen, base_url))
+
+
+def _arguments(
+    html: str, policy: Policy | str, base_url: str | None, engine: str
+) -> tuple[str, Policy, SanitizerEngine]:
+    """The markup, policy and engine an entry was given, checked."""
+    chosen = resolve_policy(policy)
+    runner = get_engine(engine)
+    check_base_url(base_url)
+    return prepare(html, "html"), chosen, runner
 
 
 def sanitize_text(text: str) -> SafeHTML:

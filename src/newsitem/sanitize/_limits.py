@@ -11,17 +11,22 @@ plain stack. Where neither can decide, the full pre-scan does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from newsitem.errors import SanitizeError
 
 from ._prescan import NOT_FLAT, Flat, Tree, scan
-from ._quick_scan import fits_quickly, odd_tag
+from ._quick_scan import fits_quickly, follow_quickly, odd_tag
 
 if TYPE_CHECKING:
     from ._policy import Policy
 
 __all__ = ["check_limits", "check_limits_fully", "fits_quickly"]
+
+#: How many times the full pre-scan hands markup back to the quick scan at the most: a few
+#: islands of svg in an article are followed quickly around, and markup that would have
+#: the two take turns on every tag cannot make the scans cost more than the full one.
+_HANDOVERS: Final = 32
 
 
 def _few_start_tags(html: str, max_depth: int) -> bool:
@@ -46,8 +51,9 @@ def check_limits(html: str, policy: Policy) -> None:
 
     Markup with too few start tags to nest past the depth limit is only tokenized, for the
     attribute limit, and not even that when a regular expression finds every tag in the
-    simple form with few enough attributes. Other markup goes to the quick scan, and where
-    that gives up, to the full pre-scan.
+    simple form with few enough attributes. Other markup goes to the quick scan; where that
+    gives up, the full pre-scan takes over from there, and hands the markup back once its
+    tree is plain again (a few times at most).
 
     Raises:
         SanitizeError: The input is over one of the limits.
@@ -59,8 +65,18 @@ def check_limits(html: str, policy: Policy) -> None:
         if NOT_FLAT.search(html) is None:
             scan(html, Flat(policy))
             return
-    if not fits_quickly(html, policy):
-        scan(html, Tree(policy))
+    source = html.lower() if html.isascii() else html  # see follow_quickly
+    names: list[str] = []
+    position = 0
+    for _ in range(_HANDOVERS):
+        given_up = follow_quickly(source, policy, names, position)
+        if given_up is None:
+            return
+        handed_back = scan(html, Tree(policy, names), given_up, hand_back=True)
+        if handed_back is None:
+            return
+        position, names = handed_back
+    scan(html, Tree(policy, names), position)
 
 
 def check_limits_fully(html: str, policy: Policy) -> None:

@@ -114,10 +114,22 @@ def _read_tag(html: str, start: int) -> _Tag | None:
 class Tree:
     """An estimate of the open-element stack a browser would build, never too shallow."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, names: list[str] | None = None) -> None:
+        """Start with the HTML elements ``names`` open, none waiting to be reopened."""
         self.policy = policy
-        self.stack: list[tuple[str, str, int]] = []  # (name, namespace, pending at push)
+        # (name, namespace, pending at push)
+        self.stack: list[tuple[str, str, int]] = [(name, "html", 0) for name in names or ()]
         self.pending: list[str] = []  # formatting elements waiting to be reopened
+
+    def names(self) -> list[str] | None:
+        """The open elements' names, if they are all HTML elements but ``<select>`` (in
+        which raw text is refused) and none waits to be reopened: where a plain stack of
+        names can follow the tree builder. Else None."""
+        if self.pending or any(
+            namespace != "html" or name == "select" for name, namespace, _ in self.stack
+        ):
+            return None
+        return [name for name, _, _ in self.stack]
 
     # -- bookkeeping ------------------------------------------------------------------
 
@@ -347,10 +359,20 @@ class Flat:
         return False
 
 
-def scan(html: str, tree: Tree | Flat) -> None:
+def scan(
+    html: str, tree: Tree | Flat, position: int = 0, *, hand_back: bool = False
+) -> tuple[int, list[str]] | None:
     """The full pre-scan, following ``tree`` (or, where it cannot nest past the depth
-    limit, ``Flat``) through every token of ``html``."""
-    position = 0
+    limit, ``Flat``) through the tokens of ``html`` from ``position`` on.
+
+    Returns:
+        None at the end of ``html``; with ``hand_back``, after the first end tag that
+        leaves ``tree`` plain (see :meth:`Tree.names`), the position after it and the open
+        elements' names.
+
+    Raises:
+        SanitizeError: The markup is over one of the limits.
+    """
     length = len(html)
     while position < length:
         lt = html.find("<", position)
@@ -362,7 +384,7 @@ def scan(html: str, tree: Tree | Flat) -> None:
         if following.isascii() and following.isalpha():
             tag = _read_tag(html, lt + 1)
             if tag is None:
-                return
+                return None
             namespace = tree.start(tag)
             position = tag.end
             if namespace != "html":
@@ -373,32 +395,36 @@ def scan(html: str, tree: Tree | Flat) -> None:
                 # Parsers disagree on raw text inside <select>; refuse rather than guess.
                 raise SanitizeError(f"markup has <{tag.name}> inside <select>, which is refused")
             if tag.name == "plaintext":
-                return
+                return None
             if tag.name == "script":
                 position = _skip_script(html, position)
             elif tag.name in RAW_TEXT:
                 closer = re.compile(rf"</{tag.name}[\t\n\f\r />]", re.IGNORECASE)
                 found = closer.search(html, position)
                 if found is None:
-                    return
+                    return None
                 position = found.start()
             else:
                 continue
             if position >= length:
-                return
+                return None
             tree.end(tag.name)
             closing = _read_tag(html, position + 2)
             if closing is None:
-                return
+                return None
             position = closing.end
+            if hand_back and isinstance(tree, Tree) and (names := tree.names()) is not None:
+                return position, names
         elif following == "/":
             after = html[lt + 2 : lt + 3]
             if after.isascii() and after.isalpha():
                 tag = _read_tag(html, lt + 2)
                 if tag is None:
-                    return
+                    return None
                 tree.end(tag.name)
                 position = tag.end
+                if hand_back and isinstance(tree, Tree) and (names := tree.names()) is not None:
+                    return position, names
             elif after == ">":
                 position = lt + 3
             else:
@@ -419,6 +445,7 @@ def scan(html: str, tree: Tree | Flat) -> None:
         else:
             position = lt + 1
             tree.reconstruct()
+    return None
 
 
 def _skip_past(html: str, start: int, needle: str) -> int:

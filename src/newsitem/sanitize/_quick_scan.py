@@ -37,7 +37,7 @@ from ._tree_builder import (
 if TYPE_CHECKING:
     from ._policy import Policy
 
-__all__ = ["fits_quickly", "odd_tag"]
+__all__ = ["fits_quickly", "follow_quickly", "odd_tag"]
 
 _NAME: Final = r"[A-Za-z][^\t\n\f\r />]*+"
 _SPACE: Final = r"[\t\n\f\r ]"
@@ -141,73 +141,111 @@ _CLOSES_P_ONLY: Final = frozenset(
 _VOID_ONLY: Final = frozenset(name for name, code in _START_CODES.items() if code == _VOID_CODE)
 #: End tags that may not simply close the element on top when it has their name.
 _END_ASKS: Final = IGNORED | VOID | TABLE_PARTS | {"template", "p"}
+#: Start tags that only open an element when no element of the name they map to is open.
+_GUARDS: Final = types.MappingProxyType(
+    {**{name: "p" for name in _CLOSES_P_ONLY}, **{name: name for name in ITSELF}}
+)
+_CELLS: Final = frozenset({"td", "th"})
+_ROW_GROUPS: Final = frozenset({"tbody", "thead", "tfoot"})
 
 
 def fits_quickly(html: str, policy: Policy) -> bool:
-    """Whether the quick scan finds ``html`` within ``policy``'s depth and attribute
-    limits; False when it finds it over them or gives up, and the full scan must decide.
+    """Whether the quick scan follows ``html`` to its end within ``policy``'s depth and
+    attribute limits; False when it gives up, and the full pre-scan must decide."""
+    return follow_quickly(html.lower() if html.isascii() else html, policy, []) is None
 
-    The stack of names it keeps is the full scan's stack as long as no formatting element
-    waits to be reopened and no foreign or raw-text content comes: it gives up before
-    either could happen, and on every ``<`` that opens a tag not in the simple form with
-    at most ``max_attributes`` attributes.
+
+def follow_quickly(source: str, policy: Policy, stack: list[str], position: int = 0) -> int | None:
+    """Follow ``source`` from ``position`` on, with ``stack`` the open elements' names
+    there; return None at its end, or where the quick scan gives up.
+
+    ``source`` is the markup, lower-cased whole if it is ASCII (quicker than tag by tag;
+    other markup cannot be, as lower-casing could turn text into a tag name: KELVIN SIGN
+    becomes "k"). Where it gives up (a formatting element would wait to be reopened,
+    foreign content, ``<select>``, raw text holding markup, a tag not in the simple form,
+    or the depth limit), ``stack`` is as it was before that tag, and the full pre-scan can
+    take over from there.
     """
     max_depth = policy.max_depth
-    stack: list[str] = []
+    lowered = source.isascii()
     push, pop = stack.append, stack.pop
-    # ASCII markup is lower-cased whole, quicker than tag by tag; other markup cannot be,
-    # as lower-casing could turn text into a tag name (KELVIN SIGN becomes "k").
-    lowered = html.isascii()
-    source = html.lower() if lowered else html
-    for start, closed, end, other in _tokens(policy.max_attributes).findall(source):
-        if start:
-            if not lowered:
-                start = start.lower()
-            if start not in _START_ASKS:
-                push(start)
-                if len(stack) > max_depth:
-                    return False
-            elif start in _VOID_ONLY:
-                if len(stack) >= max_depth:
-                    return False  # a void element opens and closes at once
-            elif (start in _CLOSES_P_ONLY and "p" not in stack) or (
-                start in ITSELF and start not in stack
-            ):
-                push(start)
-                if len(stack) > max_depth:
-                    return False
-            elif (start in _RAW_TEXT_OR_SCRIPT and not closed) or not _start(
-                start, stack, max_depth
-            ):
-                return False  # raw text holding markup, or more than one element opens
-            if not closed:
-                continue
-            end = start
-        elif not end:
-            if other:
-                return False
+    for match in _tokens(policy.max_attributes).finditer(source, position):
+        kind = match.lastindex
+        if kind is None:  # a comment, or a "<" that is text
             continue
-        elif not lowered:
-            end = end.lower()
-        if (
-            stack
-            and stack[-1] == end
-            and (end not in _END_ASKS or (end == "p" and len(stack) < max_depth))
-        ):
-            pop()
-        elif not _end(end, stack, max_depth):
+        if kind == 3:
+            name = match[3] if lowered else match[3].lower()
+            if stack and stack[-1] == name:
+                if name not in _END_ASKS or (name in TABLE_PARTS and "table" in stack):
+                    pop()
+                    continue
+                if name == "p" and len(stack) < max_depth:  # "</p>" opens a p, for a moment
+                    pop()
+                    continue
+        elif kind == 4:
+            return match.start()
+        else:
+            name = match[1] if lowered else match[1].lower()
+            guard = _GUARDS.get(name)
+            opens = name not in _START_ASKS or (guard is not None and guard not in stack)
+            if kind == 2:  # a leaf: the element opens and closes
+                if opens and name not in _END_ASKS:
+                    if len(stack) >= max_depth:
+                        return match.start()
+                    continue
+                if opens and name == "p":
+                    if len(stack) + 2 > max_depth:  # "</p>" opens a p, for a moment
+                        return match.start()
+                    continue
+            elif opens or _in_row_or_group(name, stack):
+                if len(stack) >= max_depth:
+                    return match.start()
+                push(name)
+                continue
+            elif name in _VOID_ONLY:
+                if len(stack) >= max_depth:
+                    return match.start()
+                continue
+            elif name in _RAW_TEXT_OR_SCRIPT:
+                return match.start()  # raw text that holds markup
+        saved = stack[:]
+        if not _follow_tag(name, kind, stack, max_depth):
+            stack[:] = saved
+            return match.start()
+    return None
+
+
+def _in_row_or_group(name: str, stack: list[str]) -> bool:
+    """Whether ``name`` is a cell opening in a row of a row group of a table, or a row
+    in a row group of a table: where it only opens (see :func:`_open_table_part`)."""
+    if name in _CELLS:
+        return len(stack) >= 3 and stack[-1] == "tr" and _in_row_group(stack, -2)
+    return name == "tr" and len(stack) >= 2 and _in_row_group(stack, -1)
+
+
+def _in_row_group(stack: list[str], index: int) -> bool:
+    return stack[index] in _ROW_GROUPS and stack[index - 1] == "table"
+
+
+def _follow_tag(name: str, kind: int, stack: list[str], max_depth: int) -> bool:
+    """Follow a start tag (``kind`` 1), a leaf (2) or an end tag (3) that asks more of the
+    tree builder than to open or close the element on top."""
+    if kind != 3:
+        if not _open(name, stack, max_depth):
             return False
-    return True
+        if kind == 1:
+            return True
+    return _close_tag(name, stack, max_depth)
 
 
-def _start(name: str, stack: list[str], max_depth: int) -> bool:
-    """Follow a start tag that asks more of the tree builder than to open an element."""
-    code = _START_CODES[name]
+def _open(name: str, stack: list[str], max_depth: int) -> bool:
+    """Follow a start tag of ``name``."""
+    code = _START_CODES.get(name, 0)
     if code & _GIVE_UP:
         return False
     if code & _IGNORE:
         return True
-    if not _prepare_start(name, code, stack):
+    if code and not _prepare_start(name, code, stack):
         return False
     if code & _VOID_CODE:
         return len(stack) < max_depth  # a void element opens and closes at once
@@ -215,8 +253,8 @@ def _start(name: str, stack: list[str], max_depth: int) -> bool:
     return len(stack) <= max_depth
 
 
-def _end(name: str, stack: list[str], max_depth: int) -> bool:
-    """Follow an end tag that does not simply close the element on top."""
+def _close_tag(name: str, stack: list[str], max_depth: int) -> bool:
+    """Follow an end tag of ``name``."""
     code = _END_CODES.get(name, 0)
     if code & (_BREAK | _P_CODE) and len(stack) >= max_depth:
         return False  # "</br>" and "</p>" open an element, for a moment
