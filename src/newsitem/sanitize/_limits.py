@@ -42,6 +42,8 @@ def _few_start_tags(html: str, max_depth: int) -> bool:
     starts = html.count("<") - html.count("</")
     if 3 * starts + 1 <= max_depth:
         return True
+    if starts + 1 > max_depth:
+        return False
     implied = 2 * (html.count("<t") + html.count("<T")) + html.count("<c") + html.count("<C")
     return starts + implied + 1 <= max_depth
 
