@@ -12,7 +12,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newsitem import render
 from newsitem._markup import SafeHTML
+from newsitem._video_providers import PROVIDERS, VIDEO_HOST_WORDS, VIDEO_URL
 from newsitem.errors import PolicyError, SanitizeError, UnknownFormatError, ValidationError
 from newsitem.sanitize import (
     BODY_POLICY,
@@ -20,15 +22,17 @@ from newsitem.sanitize import (
     INLINE_POLICY,
     TEXT_POLICY,
     Policy,
-    _clean_url,
     get_policy,
     linkify_text,
+    sanitize_bounded_html,
     sanitize_html,
     sanitize_markdown,
     sanitize_text,
     video_player,
     video_source,
 )
+from newsitem.sanitize._limits import check_limits, check_limits_fully, fits_quickly
+from newsitem.sanitize._urls import clean_url
 
 try:
     import html5lib
@@ -403,6 +407,146 @@ def test_readability_articles_pass_the_limits(shared: object) -> None:
     assert [] == refused
 
 
+# The tags whose start or end asks something of the tree builder, and a few that do not.
+QUICK_NAMES = [
+    "p", "div", "li", "ul", "dd", "dt", "h2", "h3", "table", "tbody", "tr", "td", "th",
+    "caption", "colgroup", "col", "a", "b", "em", "span", "button", "nobr", "option", "br",
+    "img", "hr", "template", "iframe", "title", "script", "textarea", "xmp", "select", "svg",
+    "math", "body", "address", "font", "object", "plaintext", "P", "TD", "Em",
+]  # fmt: skip
+QUICK_EXTRAS = [
+    "", "x", " < ", "<!-- c -->", "<!-->", "<!--", "-->", "<!x>", "<?x>", "</>", "</ x>",
+    "<![CDATA[", "]]>", "<div/>", "<br/>", "<a href=x/>", "<p a b='c' d=\"e\">",
+    "<span x==1>", "<b c = 'd'>", "</p a=1>", "<\u212a>",
+]  # fmt: skip
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """An element: a start tag with some attributes, its content, mostly an end tag."""
+    return st.builds(
+        lambda name, attributes, content, closed: (
+            f"<{name}{' a=1' * attributes}>{content}" + (f"</{name.lower()}>" if closed else "")
+        ),
+        st.sampled_from(QUICK_NAMES),
+        st.integers(0, 4),
+        children,
+        st.booleans(),
+    )
+
+
+nested_markup = st.recursive(
+    st.sampled_from(QUICK_EXTRAS),
+    lambda children: st.lists(st.one_of(_element(children), children), max_size=4).map("".join),
+    max_leaves=30,
+)
+
+
+def _decision(check: object, markup: str, policy: Policy) -> str | None:
+    try:
+        check(markup, policy)  # type: ignore[operator]
+    except SanitizeError as exc:
+        return str(exc)
+    return None
+
+
+@given(
+    markup=st.one_of(nested_markup, nested_markup.map(lambda markup: markup * 4)),
+    max_depth=st.integers(1, 12),
+    max_attributes=st.integers(1, 3),
+)
+@example(markup="<p><b>x<div>y<span>z</span></div></b></p>", max_depth=2, max_attributes=1)
+@example(markup="<table><td>x</td></table>", max_depth=3, max_attributes=1)
+@example(markup="<p>x</p><div><br></div>", max_depth=1, max_attributes=1)
+@example(markup="<ul><li>a<li><b>b</b></ul>", max_depth=2, max_attributes=1)
+@example(markup="<a>x<a>y</a></a><p a b>x</p>", max_depth=5, max_attributes=1)
+@example(markup="<select><b></b><xmp>t</xmp></select>", max_depth=12, max_attributes=1)
+@example(markup="<div><svg><g></g></svg><p>x</p>" * 40 + "<b>" * 12, max_depth=12, max_attributes=1)
+def test_quick_limit_checks_decide_as_the_full_pre_scan(
+    markup: str, max_depth: int, max_attributes: int
+) -> None:
+    """On nested markup the quick checks accept and refuse exactly what the full pre-scan
+    does, and what the quick scan accepts the full pre-scan accepts."""
+    policy = BODY_POLICY.derive(max_depth=max_depth, max_attributes=max_attributes)
+    expected = _decision(check_limits_fully, markup, policy)
+    assert expected == _decision(check_limits, markup, policy)
+    if fits_quickly(markup, policy):
+        assert expected is None
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<table><tr><td>a<td><b>b</b></table>",
+        "<ul><li>a<li>b</ul><p>x<p>y",
+        "<p><iframe src=x></iframe><title>t</title><script>s()</script></p>",
+        "<p>a<!-- <div> --></p><dl><dt>a<dd>b</dl><h2>x<h3>y</h3>",
+    ],
+)
+def test_quick_scan_follows_plain_stack_markup(markup: str) -> None:
+    """The quick scan settles markup the tree builder treats as a stack, sloppy or not."""
+    assert fits_quickly(markup * 100, BODY_POLICY)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<svg><g></g></svg>",
+        "<p><b>x<div>y</div>",
+        "<select><option>a</select>",
+        "<script><p></script>",
+        "<p a = 1>x</p>",
+    ],
+)
+def test_quick_scan_gives_up_where_it_cannot_follow(markup: str) -> None:
+    """Foreign content, formatting elements to reopen, <select>, raw text holding markup and
+    odd tags go to the full pre-scan."""
+    assert not fits_quickly(markup * 100, BODY_POLICY)
+
+
+def test_quick_scan_settles_article_bodies(shared: object) -> None:
+    """Every readability article body without svg or math is settled by the quick scan."""
+    from pathlib import Path
+
+    root = Path(str(shared)) / "corpora" / "mozilla-readability" / "test" / "test-pages"
+    unsettled = [
+        page.parent.name
+        for page in sorted(root.glob("*/expected.html"))
+        if not re.search("<(?:svg|math)", text := page.read_text("utf-8"), re.IGNORECASE)
+        and not fits_quickly(text, BODY_POLICY)
+    ]
+    assert [] == unsettled
+
+
+# -- the bounded entry ------------------------------------------------------------------
+
+
+def test_bounded_entry_honours_the_engine() -> None:
+    """sanitize_bounded_html cleans with the engine it is given, as sanitize_html does:
+    bleach keeps a quote in an attribute that nh3 escapes."""
+    markup = '<img src="https://a.example/x.png" alt=\'a"b\'>'
+    by_bleach = sanitize_bounded_html(markup, engine="bleach")
+    assert sanitize_html(markup, engine="bleach") == by_bleach
+    assert sanitize_html(markup) == sanitize_bounded_html(markup)
+    assert sanitize_bounded_html(markup) != by_bleach
+
+
+def test_bounded_entry_checks_its_arguments() -> None:
+    """An unknown engine or policy name, or a relative base URL, is refused."""
+    with pytest.raises(UnknownFormatError):
+        sanitize_bounded_html("<p>x</p>", engine="lxml")
+    with pytest.raises(UnknownFormatError):
+        sanitize_bounded_html("<p>x</p>", policy="comments")
+    with pytest.raises(SanitizeError):
+        sanitize_bounded_html("<p>x</p>", base_url="/relative")
+
+
+def test_bounded_entry_holds_the_limits_on_markup_not_plain() -> None:
+    """Markup that is not plain gets the limit checks: too many attributes is refused."""
+    attributes = " ".join(f"a{i}=x" for i in range(40))
+    with pytest.raises(SanitizeError, match="max_attributes=32"):
+        sanitize_bounded_html(f"<p {attributes}>x</p>")
+
+
 # -- Markdown and linkify ---------------------------------------------------------------
 
 
@@ -541,6 +685,24 @@ def test_video_player_validates(provider: str, video_id: str, title: str) -> Non
         video_player(provider, video_id, title=title)
 
 
+def test_player_is_the_renderers() -> None:
+    """newsitem.sanitize.video_player is the renderer's player, under its earlier name."""
+    expected = render.video_player("dailymotion", "x8abc12", title="t")
+    found = video_player("dailymotion", "x8abc12", title="t")
+    assert (SafeHTML, expected) == (type(found), found)
+
+
+def test_provider_table_finds_every_provider_host() -> None:
+    """Every provider host holds one of the words candidate links are found by, and the
+    URL pattern the parser reads videos with takes URLs on every host and no look-alike."""
+    for provider in PROVIDERS.values():
+        for host in provider.hosts | provider.share_hosts:
+            assert any(word in host for word in VIDEO_HOST_WORDS), host
+            assert VIDEO_URL.match(f"https://{host}/x")
+    assert not VIDEO_URL.match("https://youtube.com.evil.example/x")
+    assert not VIDEO_URL.match("https://evil-youtube.com/x")
+
+
 def test_scraped_iframes_never_pass_the_sanitizer(engine: str) -> None:
     """An embedded player in scraped markup is removed; players are built, never copied."""
     markup = '<p>a</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
@@ -548,7 +710,7 @@ def test_scraped_iframes_never_pass_the_sanitizer(engine: str) -> None:
 
 
 def _browser_url(value: str, schemes: frozenset[str], base: str | None) -> str | None:
-    """The URL as the URL standard reads it (the reference for _clean_url's quick path):
+    """The URL as the URL standard reads it (the reference for clean_url's quick path):
     C0 controls and spaces at the ends stripped, tabs and newlines removed, relative URLs
     resolved, then the scheme checked."""
     url = re.sub(r"^[\x00-\x20]+|[\x00-\x20]+$", "", value)
@@ -599,4 +761,4 @@ def _browser_url(value: str, schemes: frozenset[str], base: str | None) -> str |
 def test_clean_url_reads_urls_as_browsers_do(value: str, base: str | None) -> None:
     """The quick path for plain http(s) URLs gives what the full reading gives."""
     schemes = frozenset({"http", "https", "mailto"})
-    assert _clean_url(value, schemes, base) == _browser_url(value, schemes, base)
+    assert clean_url(value, schemes, base) == _browser_url(value, schemes, base)

@@ -22,9 +22,9 @@ from newsitem.errors import SanitizeError
 from newsitem.sanitize import (
     BODY_POLICY,
     ENGINES,
-    _sanitize_bounded,
     get_policy,
     linkify_text,
+    sanitize_bounded_html,
     sanitize_html,
     sanitize_markdown,
     sanitize_text,
@@ -259,10 +259,11 @@ def test_default_body_policy_is_the_body_policy() -> None:
     assert sanitize_html(markup, policy=BODY_POLICY) == sanitize_html(markup)
 
 
-def test_bounded_entry_gives_what_sanitize_html_gives() -> None:
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_bounded_entry_gives_what_sanitize_html_gives(engine: str) -> None:
     """The parser's entry to the sanitizer, which skips the limits pre-scan on plain
-    markup, returns for every vector and policy exactly what sanitize_html returns, or
-    refuses it alike."""
+    markup, returns for every vector, policy and engine exactly what sanitize_html
+    returns, or refuses it alike."""
     pairs = " ".join(f"x{n}=1" for n in range(40))
     over_limits = (
         ("attributes-in-a-name", f'<span a ==" {pairs}">x</span>'),
@@ -273,11 +274,15 @@ def test_bounded_entry_gives_what_sanitize_html_gives() -> None:
         for policy in POLICIES:
             chosen = get_policy(policy)
             try:
-                expected: str | None = sanitize_html(payload, policy=chosen, base_url=BASE_URL)
+                expected: str | None = sanitize_html(
+                    payload, policy=chosen, base_url=BASE_URL, engine=engine
+                )
             except SanitizeError:
                 expected = None
             try:
-                found: str | None = _sanitize_bounded(payload, policy=chosen, base_url=BASE_URL)
+                found: str | None = sanitize_bounded_html(
+                    payload, policy=chosen, base_url=BASE_URL, engine=engine
+                )
             except SanitizeError:
                 found = None
             if found != expected:

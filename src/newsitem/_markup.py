@@ -2,8 +2,9 @@
 
 :class:`SafeHTML` is a ``str`` that carries the promise "this markup went through the
 sanitizer". It has ``__html__``, so MarkupSafe, Jinja2 and Django insert it without
-escaping it again. Only :mod:`newsitem.sanitize` creates instances: calling
-``SafeHTML("<b>x</b>")`` directly raises :class:`TypeError`.
+escaping it again. Only :mod:`newsitem.sanitize` creates instances from input (the
+renderer's video players, markup of its own built from the provider table, are the one
+other maker): calling ``SafeHTML("<b>x</b>")`` directly raises :class:`TypeError`.
 
 Operations inherited from ``str`` (``+``, slicing, ``replace`` ...) return plain ``str``,
 which renderers escape: combining safe markup with anything else never yields trusted
@@ -64,5 +65,6 @@ def _restore(value: str) -> SafeHTML:
 
 
 def trusted(value: str) -> SafeHTML:
-    """Wrap ``value`` as :class:`SafeHTML`. For :mod:`newsitem.sanitize` only."""
+    """Wrap ``value`` as :class:`SafeHTML`. For :mod:`newsitem.sanitize` (and the
+    renderer's video players) only."""
     return SafeHTML(value, _token=_TRUSTED)

@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 import lxml.etree
 import lxml.html
 
+from newsitem._plain_tags import is_plain_attribute_name, is_plain_markup
 from newsitem.parse._index import BOILERPLATE, DISCUSSION, PageIndex
 from newsitem.parse._notes import Notes
 from newsitem.parse._tree import (
@@ -27,7 +28,7 @@ from newsitem.parse._tree import (
     search_words,
     text_content,
 )
-from newsitem.sanitize import Policy, _is_plain_name, _plain_markup, get_policy
+from newsitem.sanitize import Policy, get_policy
 
 __all__ = [
     "Body",
@@ -542,9 +543,11 @@ def _plain_attributes(root: lxml.html.HtmlElement, policy: Policy) -> None:
         names = list(attributes)
         if len(names) > policy.max_attributes:
             allowed = policy.attributes.get(str(element.tag), frozenset())
-            doomed = [name for name in names if name not in allowed or not _is_plain_name(name)]
+            doomed = [
+                name for name in names if name not in allowed or not is_plain_attribute_name(name)
+            ]
         else:
-            doomed = [name for name in names if not _is_plain_name(name)]
+            doomed = [name for name in names if not is_plain_attribute_name(name)]
         for name in doomed:
             del attributes[name]
 
@@ -609,7 +612,7 @@ class Body(NamedTuple):
 
     markup: str | None  # the HTML, unsanitized (None: no main content)
     container: lxml.html.HtmlElement | None  # the element that holds it
-    plain: bool  # whether the markup is known plain (see sanitize._plain_markup)
+    plain: bool  # whether the markup is known plain (see newsitem._plain_tags)
 
 
 def extract_body(
@@ -660,7 +663,7 @@ def extract_body(
     for element in chosen:
         _flatten_nesting(element, limit=limit, notes=notes)
     markup = _serialize(chosen)
-    plain = _plain_markup(markup, policy.max_attributes)
+    plain = is_plain_markup(markup, policy.max_attributes)
     if not plain:
         for element in chosen:
             _plain_attributes(element, policy)

@@ -45,7 +45,7 @@ from newsitem.parse._textdates import find_text_date
 from newsitem.parse._tree import normalize_space, remove_element, xpath_text
 from newsitem.parse._videos import find_videos, teaser_from_og
 from newsitem.parse.profiles import SiteProfile
-from newsitem.sanitize import _sanitize_bounded, get_policy, sanitize_text
+from newsitem.sanitize import get_policy, sanitize_bounded_html, sanitize_text
 
 __all__ = [
     "ApplyProfile",
@@ -353,7 +353,7 @@ class FindBody:
         context.container = found.container
         if found.markup is not None:
             context.body = _sanitize_body(
-                found.markup, plain=found.plain, base_url=context.base_url, notes=context.notes
+                found.markup, base_url=context.base_url, notes=context.notes
             )
 
     def _extract(self, context: PageContext) -> Body:
@@ -373,15 +373,12 @@ class FindBody:
         return found
 
 
-def _sanitize_body(
-    markup: str, *, plain: bool, base_url: str | None, notes: Notes
-) -> SafeHTML | None:
+def _sanitize_body(markup: str, *, base_url: str | None, notes: Notes) -> SafeHTML | None:
     """The body's markup sanitized with the body policy; ``None`` when the sanitizer
     refuses it or nothing is left."""
-    # Only the space between tags changes: markup known plain stays plain.
     tidy = _BETWEEN_BLOCKS.sub(">\n<", markup.strip())
     try:
-        body = _sanitize_bounded(tidy, policy=get_policy("body"), base_url=base_url, plain=plain)
+        body = sanitize_bounded_html(tidy, policy=get_policy("body"), base_url=base_url)
     except SanitizeError as exc:
         notes.add("body", f"body dropped: the sanitizer refused it ({exc})")
         return None

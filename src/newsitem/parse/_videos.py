@@ -12,23 +12,19 @@ import lxml.etree
 import lxml.html
 
 from newsitem._datevalues import parse_duration
+from newsitem._video_providers import VIDEO_HOST_WORDS, VIDEO_URL, video_source
 from newsitem.errors import NewsitemError
 from newsitem.models import Image, VideoTeaser
 from newsitem.parse._index import PageIndex
 from newsitem.parse._links import absolute_url
 from newsitem.parse._notes import Notes
 from newsitem.parse._tree import class_and_id, is_inside, normalize_space, text_content
-from newsitem.sanitize import video_source
 
 __all__ = ["find_videos", "teaser_from_og"]
 
 _VIDEO_TITLE = re.compile(r"^(?:videos?|watch|video news|latest videos?|vidéos?|vídeos?)$", re.I)
-_VIDEO_HOST = re.compile(
-    r"^https?://(?:www\.|m\.|player\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com"
-    r"|dailymotion\.com|dai\.ly|geo\.dailymotion\.com)/",
-    re.IGNORECASE,
-)
-_VIDEO_HINT = re.compile(r"youtu|vimeo|dailymotion|dai\.ly", re.IGNORECASE)
+_VIDEO_HOST = VIDEO_URL
+_VIDEO_HINT = re.compile("|".join(map(re.escape, VIDEO_HOST_WORDS)), re.IGNORECASE)
 _SHOW_MORE = re.compile(r"^(?:show|read|see)\s+(?:more|less)$|^more$|^watch(?: now)?$", re.I)
 
 
@@ -95,7 +91,7 @@ _MAX_CHILDREN: Final = 3
 
 
 # A word every match of _VIDEO_HINT holds, lower-cased.
-_VIDEO_HOSTS: Final = ("youtu", "vimeo", "dailymotion", "dai.ly")
+_VIDEO_HOSTS: Final = VIDEO_HOST_WORDS
 
 
 def _video_titles(index: PageIndex) -> list[lxml.html.HtmlElement]:

@@ -46,6 +46,7 @@ from ._html import (
     script_json,
     stylesheet,
 )
+from ._players import video_player
 from ._registry import (
     ForeignJSONRenderer,
     Renderer,
@@ -86,6 +87,7 @@ __all__ = [
     "render_text",
     "script_json",
     "stylesheet",
+    "video_player",
 ]
 
 

@@ -226,7 +226,7 @@ class HTMLOptions:
             ``True`` maps with :func:`newsitem.formats.jsonld.to_jsonld`; a function
             ``model -> dict`` maps with that function.
         video_player: Embed the provider's player for video teasers whose provider is on
-            the allowlist (:func:`newsitem.sanitize.video_player`); others keep their
+            the allowlist (:func:`newsitem.render.video_player`); others keep their
             thumbnail and link.
         sources: Show a brief's source attributions in its footer.
         stylesheet: With ``document``: ``True`` embeds the default stylesheet, ``False``
@@ -728,7 +728,7 @@ def _related_block(block: RelatedBlock, ctx: HTMLContext) -> str:
 def _video_media(video: VideoTeaser, ctx: HTMLContext) -> str:
     p = ctx.prefix
     if ctx.options.video_player and video.provider is not None and video.video_id is not None:
-        from newsitem.sanitize import video_player
+        from ._players import video_player
 
         title = video.title or video.label or ctx.labels["watch"]
         try:
