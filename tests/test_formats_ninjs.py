@@ -16,12 +16,12 @@ from newsitem import Author, AuthorKind, Brief, Image, JSONParseError, RenderErr
 from newsitem.formats.ninjs import detect_ninjs_version, read_ninjs, read_ninjs_collection, to_ninjs
 from newsitem.sanitize import sanitize_html
 
-from .conftest import SHARED
+from .conftest import shared_params
 from .strategies import briefs
 
 
-def _example_files() -> list[str]:
-    root = SHARED / "ninjs"
+def _example_files(shared: Path) -> list[str]:
+    root = shared / "ninjs"
     found = [
         *root.glob("examples/*/*.json"),
         *root.glob("examples/*/*/*.json"),
@@ -32,7 +32,7 @@ def _example_files() -> list[str]:
     return sorted(str(p.relative_to(root)) for p in found if p.name != "extension-schema.json")
 
 
-EXAMPLES = _example_files()
+EXAMPLES = shared_params(_example_files)
 
 
 def _schema(shared: Path, version: str) -> dict[str, Any]:
