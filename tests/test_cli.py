@@ -104,24 +104,6 @@ def test_version() -> None:
     assert f"newsitem {__version__}\n" == run("--version").stdout
 
 
-def test_demo_parses_and_renders_the_seed_page() -> None:
-    """The demo parses the seed page and prints it in every format, in order."""
-    result = run("demo")
-    assert 0 == result.returncode
-    titles = [line for line in result.stdout.splitlines() if line.startswith("==== ")]
-    assert [
-        "==== summary of the parsed seed page",
-        "==== extraction notes",
-        "==== HTML (sanitized body, every plain string escaped)",
-        "==== plain text",
-        "==== native JSON",
-        "==== schema.org JSON-LD",
-        "==== IPTC ninjs 3",
-    ] == titles
-    assert "brief    [News Feed] WSJ: China’s leader Xi" in result.stdout
-    assert "<script" not in result.stdout.split("==== plain text")[0]
-
-
 # -- parse ------------------------------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from newsitem.formats._common import html_to_text, text_to_html
 from newsitem.formats.jsonld import read_jsonld, to_jsonld
 from newsitem.sanitize import sanitize_text
 
-from .conftest import SHARED
+from .conftest import shared_params
 from .strategies import briefs
 
 ARTICLE_TYPES = {
@@ -42,8 +42,8 @@ ARTICLE_TYPES = {
 }  # fmt: skip
 
 
-def _pages() -> list[str]:
-    root = SHARED / "corpora"
+def _pages(shared: Path) -> list[str]:
+    root = shared / "corpora"
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.htm*"))
 
 
@@ -101,7 +101,9 @@ def _names(doc: Any, value: Any) -> list[str]:
     return names
 
 
-PAGES_WITH_JSONLD = [p for p in _pages() if _blocks(SHARED / "corpora" / p)]
+PAGES_WITH_JSONLD = shared_params(
+    lambda shared: [p for p in _pages(shared) if _blocks(shared / "corpora" / p)]
+)
 
 
 @pytest.mark.parametrize("page", PAGES_WITH_JSONLD)

@@ -41,7 +41,7 @@ from newsitem.formats.ninjs import detect_ninjs_version, read_ninjs, read_ninjs_
 from newsitem.parse import parse_html
 from newsitem.sanitize import sanitize_html
 
-from .conftest import SHARED
+from .conftest import SHARED, missing
 from .strategies import briefs
 
 NINJS = SHARED / "ninjs"
@@ -53,7 +53,7 @@ _MISSING = f"the official ninjs material is not at {NINJS} (set NEWSITEM_SHARED)
 def _files(*patterns: str) -> list[Any]:
     """Paths under the shared ninjs folder, or one skipped parameter when it is absent."""
     if not NINJS.is_dir():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=_MISSING))]
+        return [pytest.param(None, id="shared-missing", marks=pytest.mark.shared)]
     found = {str(p.relative_to(NINJS)) for pattern in patterns for p in NINJS.glob(pattern)}
     # extension-schema.json is a JSON Schema, not a ninjs document.
     return sorted(name for name in found if not name.endswith("extension-schema.json"))
@@ -76,7 +76,7 @@ DRAFT_ONLY = {
 def ninjs_dir() -> Path:
     """The shared official ninjs material (schemas, validation suite, examples)."""
     if not NINJS.is_dir():
-        pytest.skip(_MISSING)
+        missing(_MISSING)
     return NINJS
 
 
@@ -366,7 +366,7 @@ def _corpus_sample(step: int) -> list[Any]:
     """Every ``step``-th page of the four corpora, with the URL it is read at."""
     root = SHARED / "corpora"
     if not root.is_dir():
-        return [pytest.param(None, None, marks=pytest.mark.skip(reason=f"no corpora at {root}"))]
+        return [pytest.param(None, None, id="shared-missing", marks=pytest.mark.shared)]
     pages: list[tuple[Path, str | None]] = [
         (p, "http://fakehost/test/page.html")
         for p in sorted((root / "mozilla-readability/test/test-pages").glob("*/source.html"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
 import subprocess
 from pathlib import Path
@@ -16,17 +14,6 @@ from newsitem.render import render_html
 
 SEED = Path(newsitem.__file__).parent / "examples" / "seed-page.json"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def find_chromium() -> str:
-    """The headless browser to use; skipped locally when missing, a failure on CI."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path is not None:
-            return path
-    if os.environ.get("CI"):
-        pytest.fail("CI needs Chromium: apt-get install -y chromium")
-    pytest.skip("Chromium is missing (apt-get install -y chromium)")
 
 
 def screenshot(browser: str, page_file: Path, out: Path, width: int, height: int) -> bytes:
@@ -66,14 +53,13 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900)])
-def test_seed_page_screenshot(tmp_path: Path, width: int, height: int) -> None:
+def test_seed_page_screenshot(chromium: str, tmp_path: Path, width: int, height: int) -> None:
     """Chromium draws the seed document into a PNG of the requested size with real content."""
-    browser = find_chromium()
     page = from_json(SEED.read_text(encoding="utf-8"))
     assert isinstance(page, Page)
     page_file = tmp_path / "seed.html"
     page_file.write_text(render_html(page, document=True), encoding="utf-8")
-    data = screenshot(browser, page_file, tmp_path / f"seed-{width}.png", width, height)
+    data = screenshot(chromium, page_file, tmp_path / f"seed-{width}.png", width, height)
     assert (width, height) == png_size(data)
     # A blank page compresses to a few kilobytes; text, rules and cards do not.
     assert len(data) > 20_000

@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -35,7 +34,7 @@ try:
 except ImportError:  # bleach carries the same parser, vendored
     from bleach._vendor import html5lib  # type: ignore[no-redef]
 
-from .conftest import SHARED
+from .conftest import need_shared
 
 POLICIES = ("body", "inline", "text")
 BASE_URL = "https://news.example/2026/story.html"
@@ -98,7 +97,7 @@ def executable_parts(markup: str) -> list[str]:
 @cache
 def vectors() -> tuple[tuple[str, str], ...]:
     """Every attack string of the shared corpus, as ``(id, payload)``."""
-    root: Path = SHARED / "xss"
+    root = need_shared() / "xss"
     found: list[tuple[str, str]] = []
     owasp = json.loads((root / "owasp" / "xss_filter_evasion.json").read_text("utf-8"))
     found += [(f"owasp-{v['id']}", v["payload"]) for v in owasp["vectors"]]

@@ -21,7 +21,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from newsitem._demo import run_demo
+from newsitem._demo import DEMO_DIRECTORY, DEMO_FILES, run_demo
 from newsitem.batch import (
     DEFAULT_PATTERNS,
     ErrorRecord,
@@ -545,6 +545,46 @@ examples:
     command.add_argument("-q", "--quiet", action="store_true", help="print only the invalid")
 
 
+def _add_demo(commands: Any) -> None:
+    command = commands.add_parser(
+        "demo",
+        help="show what newsitem finds on a page, and write it as HTML, text and JSON",
+        formatter_class=_formatter,
+        description="""\
+Parse a saved page (by default the seed page shipped with newsitem), print in a few lines
+what was found on it, and write it to DIR as card.html (HTML cards, a whole document),
+page.txt (plain text) and page.json (native JSON).""",
+        epilog=f"""\
+examples:
+  newsitem demo
+  newsitem demo saved/article.html --url https://example.com/news/article --out article/
+
+{_EXIT_CODES}""",
+    )
+    command.add_argument("page", nargs="?", metavar="PAGE.html", help="default: the seed page")
+    command.add_argument("--url", help="where the page came from; links resolve against it")
+    command.add_argument(
+        "--out", metavar="DIR", default=str(DEMO_DIRECTORY), help="default: %(default)s"
+    )
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    page = None if args.page is None else Path(args.page)
+    out = Path(args.out)
+    if page is not None and any(page.resolve() == (out / f[0]).resolve() for f in DEMO_FILES):
+        raise _UsageError(f"{page} would be overwritten: choose another --out")
+    with ExitStack() as stack:
+        try:
+            run_demo(_open_output(None, stack), page=page, url=args.url, directory=out)
+        except OSError as exc:
+            _fail("demo", f"{exc.filename or page}: {_describe(exc)}")
+            return EXIT_FAILED
+        except NewsitemError as exc:
+            _fail("demo", f"{page or 'the seed page'}: {_describe(exc)}")
+            return EXIT_FAILED
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     from newsitem import __version__
 
@@ -560,11 +600,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_render(commands)
     _add_convert(commands)
     _add_validate(commands)
-    commands.add_parser(
-        "demo",
-        help="show the seed page read, sanitized and rendered",
-        description="Load the seed page shipped with newsitem and print it in every format.",
-    )
+    _add_demo(commands)
     return parser
 
 
@@ -575,8 +611,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_render(args, args.command)
     if args.command == "validate":
         return _run_validate(args)
-    run_demo(sys.stdout)
-    return EXIT_OK
+    return _run_demo(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
